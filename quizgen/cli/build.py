@@ -1,0 +1,27 @@
+"""``quizgen build``: the main job, every output from the bundled (or given) banks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import cli
+from .common import bank_paths, load
+
+
+@cli.command()
+@bank_paths
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder to write into.")
+def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path) -> None:
+    """Validate the banks and write every output into one folder.
+
+    \b
+    Example:
+        quizgen build
+        quizgen build questions/ -o dist/
+    """
+    result = load(paths, seeds_dir, require_sources=False)
+    questions = result.catalog.questions
+    click.echo(f"validated {len(questions)} questions in {len(result.catalog.banks)} bank(s)")

@@ -1,0 +1,74 @@
+"""Options shared by several commands, and loading the catalog for them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..resources import default_dir
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def bank_paths(func: F) -> F:
+    """PATHS argument and --seeds option."""
+    func = click.option(
+        "--seeds",
+        "seeds_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of seed essays with seeds.yaml (default: ./seeds, else the bundled essays).",
+    )(func)
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+
+
+def selection_options(func: F) -> F:
+    for decorator in reversed(
+        [
+            click.option("--bank", "banks", multiple=True, help="Only this bank (repeatable)."),
+            click.option("--tag", "tags", multiple=True,
+                         help="Only questions with this tag or a child of it (repeatable)."),
+            click.option("--exclude-tag", "exclude_tags", multiple=True,
+                         help="Leave out questions with this tag (repeatable)."),
+            click.option("--type", "types", multiple=True,
+                         type=click.Choice(["mcq", "multi", "truefalse", "short", "cloze",
+                                            "match", "order", "essay"]),
+                         help="Only this question type (repeatable)."),
+            click.option("--difficulty", "difficulties", multiple=True,
+                         type=click.Choice(["easy", "medium", "hard"]),
+                         help="Only this difficulty (repeatable)."),
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+def load(
+    paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bool = False
+) -> Any:
+    """Load and verify the banks; print warnings; return the LoadResult."""
+    from ..load import load_catalog
+
+    result = load_catalog(
+        list(paths) or [default_dir("questions")],
+        seeds_dir or default_dir("seeds"),
+        require_sources=require_sources,
+    )
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    return result
+
+
+def make_selection(**options: Any) -> Any:
+    from ..select import Selection
+
+    return Selection(
+        banks=tuple(options.get("banks", ())),
+        tags=tuple(options.get("tags", ())),
+        exclude_tags=tuple(options.get("exclude_tags", ())),
+        types=tuple(options.get("types", ())),
+        difficulties=tuple(options.get("difficulties", ())),
+    )

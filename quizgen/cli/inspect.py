@@ -1,0 +1,141 @@
+"""Commands that check and describe banks: validate, list, stats, coverage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import BankError, Location, Problem, Severity
+from . import cli
+from .common import bank_paths, load, make_selection, selection_options
+
+
+@cli.command()
+@bank_paths
+@click.option("--require-sources", is_flag=True,
+              help="Fail any question without a verified source quote.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate(paths: tuple[Path, ...], seeds_dir: Path | None,
+             require_sources: bool, strict: bool) -> None:
+    """Check banks and report every problem, each as path:line:column.
+
+    Exits 1 if any problem is found (with --strict, warnings count too).
+
+    \b
+    Example:
+        quizgen validate --require-sources questions/
+        quizgen validate questions/serge-life.yaml --seeds seeds/
+    """
+    result = load(paths, seeds_dir, require_sources=require_sources)
+    if strict and result.warnings:
+        raise BankError(
+            Problem(w.location, w.message, w.question_id, Severity.ERROR) for w in result.warnings
+        )
+    catalog = result.catalog
+    questions = catalog.questions
+    quotes = sum(len(q.sources) for q in questions)
+    click.echo(
+        f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s); "
+        f"{quotes} quotes found in the seeds"
+        + (f"; {len(result.warnings)} warning(s)" if result.warnings else "")
+    )
+
+
+@cli.command(name="list")
+@bank_paths
+@selection_options
+def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str, ...]) -> None:
+    """List questions, one a line: id, type, difficulty, bank, prompt.
+
+    \b
+    Example:
+        quizgen list --bank serge-life --type mcq
+        quizgen list --tag person::trotsky
+    """
+    from ..select import select
+
+    catalog = load(paths, seeds_dir).catalog
+    for q in select(catalog, make_selection(**options)):
+        prompt = getattr(q, "prompt", None) or getattr(q, "text", "")
+        prompt = " ".join(prompt.split())
+        if len(prompt) > 70:
+            prompt = prompt[:67] + "..."
+        click.echo(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
+
+
+@cli.command()
+@bank_paths
+@selection_options
+@click.option("--tags/--no-tags", "show_tags", default=True, help="Show the counts by tag.")
+def stats(paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool,
+          **options: tuple[str, ...]) -> None:
+    """Count questions by bank, type, difficulty, seed and tag.
+
+    \b
+    Example:
+        quizgen stats
+        quizgen stats --bank the-novels --no-tags
+    """
+    from ..report import stats as compute
+    from ..select import select
+
+    catalog = load(paths, seeds_dir).catalog
+    s = compute(select(catalog, make_selection(**options)), catalog)
+    click.echo(f"questions: {s.total}")
+    sections = [("bank", s.by_bank), ("type", s.by_type), ("difficulty", s.by_difficulty),
+                ("seed", s.by_seed)]
+    if show_tags:
+        sections.append(("tag", s.by_tag))
+    for title, rows in sections:
+        click.echo(f"\nby {title}:")
+        for name, count in rows:
+            click.echo(f"  {name:<40} {count:>5}")
+    if s.unsourced:
+        click.echo(f"\nwithout a source: {s.unsourced}")
+
+
+@cli.command()
+@bank_paths
+@click.option("--min-words", default=25, show_default=True, type=click.IntRange(min=1),
+              help="A paragraph with at least this many words is substantive.")
+def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) -> None:
+    """Show the substantive paragraphs of each seed that no question cites.
+
+    Paragraphs are the non-blank lines of a seed, numbered from 1; headings,
+    bylines and endnotes listed in seeds.yaml are not substantive. Exits 1 when
+    any substantive paragraph is uncited.
+
+    \b
+    Example:
+        quizgen coverage
+        quizgen coverage --min-words 40
+    """
+    from ..report import coverage as compute
+
+    catalog = load(paths, seeds_dir).catalog
+    c = compute(catalog, min_words)
+    for sid, seed in catalog.seeds.items():
+        missing = sum(1 for u in c.uncovered if u.seed.id == sid)
+        total = c.substantive[sid]
+        click.echo(f"{sid}: {total - missing} of {total} substantive paragraphs cited "
+                   f"({len(c.cited.get(sid, {}))} of {len(seed.paragraphs)} paragraphs in all)")
+    if c.uncovered:
+        raise BankError(
+            Problem(Location(u.seed.path, _line_of(u.seed.path, u.paragraph), 1),
+                    f"paragraph {u.paragraph} of {u.seed.id!r} ({u.words} words) is cited "
+                    f"by no question: {u.excerpt!r}")
+            for u in c.uncovered
+        )
+
+
+def _line_of(path: str, paragraph: int) -> int:
+    """The file line of the n-th non-blank line, so editors can jump to it."""
+    seen = 0
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if line.strip():
+                seen += 1
+                if seen == paragraph:
+                    return number
+    return 0

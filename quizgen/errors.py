@@ -1,0 +1,75 @@
+"""The one family of errors quizgen raises, and the problems a check reports.
+
+The CLI turns any :class:`QuizgenError` into a one-line message per problem and an
+exit code; nothing else in the package decides how errors are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file; line and column count from 1, as editors show them."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    message: str
+    question_id: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        suffix = f" [{self.question_id}]" if self.question_id else ""
+        return f"{self.location}: {prefix}{self.message}{suffix}"
+
+
+class QuizgenError(Exception):
+    """Base of every error quizgen reports to a user."""
+
+    exit_code = 1
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class BankError(QuizgenError):
+    """One or more problems in the banks or seeds; carries all of them."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.location, p.message))
+        super().__init__(f"{len(self.problems)} problem(s) in the question banks")
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class SelectionError(QuizgenError):
+    """A selection (filters, sample size) that leaves nothing sensible to build."""
+
+
+class OutputError(QuizgenError):
+    """An output could not be written."""
+
+
+class EngineMissingError(QuizgenError):
+    """An optional external program (the PDF engine) is not installed."""

@@ -1,0 +1,289 @@
+"""The typed model every other layer works on: banks, questions, seeds.
+
+One frozen dataclass per question type, joined in the :data:`Question` union.
+Nothing here reads files or knows about YAML; the loader builds these objects and
+the renderers only read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import ClassVar, Literal, Union
+
+from .errors import Location
+
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+
+# Where each key of a question sits in its file, by dotted path ("choices.2",
+# "source.0.quote"), as (line, column). Kept so the verifier can point at the exact
+# spot; left out of equality and hashing.
+Spots = Mapping[str, tuple[int, int]]
+_NO_SPOTS: Spots = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage of a seed essay that supports a question.
+
+    ``paragraph`` is the 1-based number of the non-blank line where the quote was
+    found; it is None until the verifier has found it.
+    """
+
+    seed: str
+    quote: str
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuestionBase:
+    kind: ClassVar[str]
+
+    id: str
+    bank: str
+    explanation: str = ""
+    sources: tuple[Citation, ...] = ()
+    difficulty: Difficulty = "medium"
+    tags: tuple[str, ...] = ()
+    points: int = 1
+    location: Location = field(default=Location("<memory>"), compare=False)
+    spots: Spots = field(default_factory=lambda: _NO_SPOTS, compare=False, repr=False)
+
+    def where(self, *path: str | int) -> Location:
+        """The location of ``path`` inside this question, or the nearest known parent."""
+        parts = [str(p) for p in path]
+        while parts:
+            spot = self.spots.get(".".join(parts))
+            if spot:
+                return Location(self.location.path, *spot)
+            parts.pop()
+        return self.location
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.sources) and all(c.paragraph is not None for c in self.sources)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(QuestionBase):
+    kind: ClassVar[str] = "mcq"
+    prompt: str
+    choices: tuple[str, ...]
+    answer: str
+
+    @property
+    def answer_index(self) -> int:
+        return self.choices.index(self.answer)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleAnswer(QuestionBase):
+    kind: ClassVar[str] = "multi"
+    prompt: str
+    choices: tuple[str, ...]
+    answers: tuple[str, ...]
+
+    @property
+    def answer_indexes(self) -> tuple[int, ...]:
+        return tuple(i for i, c in enumerate(self.choices) if c in self.answers)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalse(QuestionBase):
+    kind: ClassVar[str] = "truefalse"
+    prompt: str
+    answer: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShortAnswer(QuestionBase):
+    kind: ClassVar[str] = "short"
+    prompt: str
+    answer: str
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """One ``{{cN::answer::hint}}`` in a cloze text; ``start``/``end`` index the text."""
+
+    number: int
+    answer: str
+    hint: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ClozeSyntaxError:
+    offset: int
+    message: str
+
+
+# An Anki deletion: {{c<N>::answer}} or {{c<N>::answer::hint}}; answer and hint may
+# not contain braces, and the answer may not contain "::".
+CLOZE_DELETION = re.compile(r"\{\{c(\d+)::((?:(?!::)[^{}])+)(?:::([^{}]*))?\}\}")
+
+
+def parse_cloze(text: str) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError, ...]]:
+    """Find the deletions of a cloze text and anything that looks like a broken one."""
+    deletions: list[Deletion] = []
+    errors: list[ClozeSyntaxError] = []
+    last = 0
+    for m in CLOZE_DELETION.finditer(text):
+        errors.extend(_stray_braces(text, last, m.start()))
+        number = int(m.group(1))
+        if number < 1:
+            errors.append(ClozeSyntaxError(m.start(), "cloze numbers start at c1, not c0"))
+        answer = m.group(2).strip()
+        if not answer:
+            errors.append(ClozeSyntaxError(m.start(), f"cloze deletion c{number} is empty"))
+        hint = m.group(3).strip() if m.group(3) is not None else None
+        deletions.append(Deletion(number, answer, hint or None, m.start(), m.end()))
+        last = m.end()
+    errors.extend(_stray_braces(text, last, len(text)))
+    return tuple(deletions), tuple(errors)
+
+
+def _stray_braces(text: str, start: int, end: int) -> Iterator[ClozeSyntaxError]:
+    chunk = text[start:end]
+    for token in ("{{", "}}"):
+        at = chunk.find(token)
+        if at >= 0:
+            snippet = chunk[max(0, at - 10) : at + 20]
+            yield ClozeSyntaxError(
+                start + at,
+                f"malformed cloze deletion near {snippet!r}: "
+                "write {{c1::answer}} or {{c1::answer::hint}}",
+            )
+            return
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cloze(QuestionBase):
+    kind: ClassVar[str] = "cloze"
+    text: str
+
+    @property
+    def deletions(self) -> tuple[Deletion, ...]:
+        return parse_cloze(self.text)[0]
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(sorted({d.number for d in self.deletions}))
+
+    def segments(self) -> Iterator[str | Deletion]:
+        """The text as plain strings and deletions, in order."""
+        last = 0
+        for d in self.deletions:
+            if d.start > last:
+                yield self.text[last : d.start]
+            yield d
+            last = d.end
+        if last < len(self.text):
+            yield self.text[last:]
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matching(QuestionBase):
+    kind: ClassVar[str] = "match"
+    prompt: str
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ordering(QuestionBase):
+    kind: ClassVar[str] = "order"
+    prompt: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Essay(QuestionBase):
+    kind: ClassVar[str] = "essay"
+    prompt: str
+    answer: str
+    rubric: tuple[str, ...] = ()
+    lines: int = 8
+
+
+Question = Union[
+    MultipleChoice, MultipleAnswer, TrueFalse, ShortAnswer, Cloze, Matching, Ordering, Essay
+]
+
+QUESTION_CLASSES: Mapping[str, type[QuestionBase]] = MappingProxyType(
+    {
+        cls.kind: cls
+        for cls in (
+            MultipleChoice,
+            MultipleAnswer,
+            TrueFalse,
+            ShortAnswer,
+            Cloze,
+            Matching,
+            Ordering,
+            Essay,
+        )
+    }
+)
+QUESTION_TYPES: tuple[str, ...] = tuple(QUESTION_CLASSES)
+
+
+@dataclass(frozen=True)
+class Bank:
+    id: str
+    title: str
+    path: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    default_seed: str | None = None
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A source essay, split into paragraphs (non-blank lines), numbered from 1."""
+
+    id: str
+    title: str
+    author: str
+    published: str
+    path: str
+    paragraphs: tuple[str, ...]
+    # Paragraphs that are not substance (headings, bylines, endnotes), with why.
+    not_substantive: Mapping[int, str] = field(default_factory=dict)
+
+    def paragraph(self, number: int) -> str:
+        return self.paragraphs[number - 1]
+
+    def is_substantive(self, number: int, min_words: int = 25) -> bool:
+        if number in self.not_substantive:
+            return False
+        return len(self.paragraphs[number - 1].split()) >= min_words
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything loaded and verified: the banks in file order and the seeds by id."""
+
+    banks: tuple[Bank, ...]
+    seeds: Mapping[str, Seed]
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for b in self.banks for q in b.questions)
+
+    def bank(self, bank_id: str) -> Bank:
+        for b in self.banks:
+            if b.id == bank_id:
+                return b
+        raise KeyError(bank_id)

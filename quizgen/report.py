@@ -1,0 +1,73 @@
+"""Summaries of a catalog: counts for ``stats`` and uncited paragraphs for ``coverage``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import DIFFICULTIES, QUESTION_TYPES, Catalog, Question, Seed
+
+
+@dataclass(frozen=True)
+class Stats:
+    total: int
+    by_bank: tuple[tuple[str, int], ...]
+    by_type: tuple[tuple[str, int], ...]
+    by_difficulty: tuple[tuple[str, int], ...]
+    by_seed: tuple[tuple[str, int], ...]
+    by_tag: tuple[tuple[str, int], ...]
+    unsourced: int
+
+
+def stats(questions: Sequence[Question], catalog: Catalog) -> Stats:
+    banks = Counter(q.bank for q in questions)
+    types = Counter(q.kind for q in questions)
+    levels = Counter(q.difficulty for q in questions)
+    seeds = Counter(s for q in questions for s in {c.seed for c in q.sources})
+    tags = Counter(t for q in questions for t in q.tags)
+    return Stats(
+        total=len(questions),
+        by_bank=tuple((b.id, banks[b.id]) for b in catalog.banks if banks[b.id]),
+        by_type=tuple((t, types[t]) for t in QUESTION_TYPES),
+        by_difficulty=tuple((d, levels[d]) for d in DIFFICULTIES),
+        by_seed=tuple((s, seeds[s]) for s in catalog.seeds),
+        by_tag=tuple(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))),
+        unsourced=sum(1 for q in questions if not q.sources),
+    )
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    seed: Seed
+    paragraph: int
+    words: int
+
+    @property
+    def excerpt(self) -> str:
+        text = " ".join(self.seed.paragraph(self.paragraph).split())
+        return text if len(text) <= 90 else text[:87] + "..."
+
+
+@dataclass(frozen=True)
+class Coverage:
+    cited: dict[str, dict[int, int]]  # seed -> paragraph -> number of questions citing it
+    uncovered: tuple[Uncovered, ...]
+    substantive: dict[str, int]  # seed -> number of substantive paragraphs
+
+
+def coverage(catalog: Catalog, min_words: int = 25) -> Coverage:
+    cited: dict[str, dict[int, int]] = {sid: {} for sid in catalog.seeds}
+    for q in catalog.questions:
+        for c in {(c.seed, c.paragraph) for c in q.sources if c.paragraph is not None}:
+            counts = cited.setdefault(c[0], {})
+            counts[c[1]] = counts.get(c[1], 0) + 1
+    uncovered: list[Uncovered] = []
+    substantive: dict[str, int] = {}
+    for sid, seed in catalog.seeds.items():
+        numbers = [n for n in range(1, len(seed.paragraphs) + 1) if seed.is_substantive(n, min_words)]
+        substantive[sid] = len(numbers)
+        uncovered.extend(
+            Uncovered(seed, n, len(seed.paragraph(n).split())) for n in numbers if n not in cited[sid]
+        )
+    return Coverage(cited, tuple(uncovered), substantive)

@@ -1,0 +1,22 @@
+"""Where the bundled banks, essays and templates are, and the default paths.
+
+An installed wheel carries them in ``quizgen/_bundled/``; a source checkout (or an
+editable install) has them beside the package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled(name: str) -> Path:
+    inside = _PACKAGE / "_bundled" / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+def default_dir(name: str) -> Path:
+    """``./name`` when the current folder has one, else the bundled copy."""
+    local = Path(name)
+    return local if local.is_dir() else bundled(name)

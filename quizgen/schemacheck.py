@@ -1,0 +1,149 @@
+"""Structural checks: the JSON Schemas in ``quizgen/schema/`` and readable messages.
+
+The schemas are the one statement of the bank format's structure; this module only
+runs them and words their complaints for people (with "did you mean" for typos).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+Path_ = tuple[str | int, ...]
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    text = resources.files("quizgen").joinpath("schema", f"{name}.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name))
+
+
+def structural_problems(name: str, instance: Any) -> Iterator[tuple[Path_, str]]:
+    """(path, message) for every way ``instance`` breaks schema ``name``."""
+    if not isinstance(instance, dict):
+        yield (), f"the top level must be a mapping, not {_describe(instance)}"
+        return
+    for error in _validator(name).iter_errors(instance):
+        yield from _explain(error, name)
+
+
+def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
+    path: Path_ = tuple(error.absolute_path)
+    field = _field_name(path)
+    kind = error.validator
+    value = error.validator_value
+    instance = error.instance
+    if kind in ("anyOf", "oneOf") and error.context:
+        # Explain the branch that best fits what the author wrote.
+        fitting = [e for e in error.context if e.validator != "type" or len(e.relative_path)]
+        best = min(fitting or error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type"))
+        if best.validator == "type" and not best.relative_path:
+            yield path, f"{field} must be a mapping or a list of mappings, not {_describe(instance)}"
+        else:
+            yield from _explain(best, name)
+    elif kind == "required":
+        for key in value:
+            if isinstance(instance, dict) and key not in instance:
+                yield path, f"missing required field {key!r}"
+    elif kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = declared_properties(error.schema, name)
+        for key in sorted(set(instance) - allowed):
+            hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+            what = f" for a {instance['type']} question" if "type" in instance else ""
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            yield (*path, key), f"unknown key {key!r}{what}{suggestion}"
+    elif kind == "type":
+        wanted = value if isinstance(value, list) else [value]
+        names = " or ".join(dict.fromkeys(_TYPE_NAMES[t] for t in wanted))
+        yield path, f"{field} must be {names}, not {_describe(instance)}"
+    elif kind == "enum":
+        options = ", ".join(str(v) for v in value)
+        hint = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1, cutoff=0.6)
+        suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+        yield path, f"{field} must be one of {options}, not {instance!r}{suggestion}"
+    elif kind == "minItems":
+        if path == ("questions",):
+            yield path, "the bank has no questions"
+        else:
+            yield path, f"{field} needs at least {value} item(s), has {len(instance)}"
+    elif kind == "maxItems":
+        yield path, f"{field} takes at most {value} items, has {len(instance)}"
+    elif kind == "uniqueItems":
+        seen: dict[str, int] = {}
+        for i, item in enumerate(instance):
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                yield (*path, i), f"duplicate item {item!r} in {field} (same as item {seen[key] + 1})"
+            else:
+                seen[key] = i
+    elif kind == "minLength":
+        yield path, f"{field} must not be empty"
+    elif kind == "pattern":
+        yield path, f"{field} {instance!r} must match {value} (see the bank format)"
+    elif kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        yield path, f"{field} must be {bound} {value}, not {instance!r}"
+    elif kind == "const":
+        yield path, f"{field} must be {value!r}"
+    else:
+        yield path, f"{field}: {error.message}"
+
+
+def declared_properties(node: Any, name: str) -> set[str]:
+    """Every key a schema node declares, through its allOf and $ref."""
+    found: set[str] = set()
+    if not isinstance(node, dict):
+        return found
+    found.update(node.get("properties", {}))
+    for sub in node.get("allOf", []):
+        found |= declared_properties(sub, name)
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        found |= declared_properties(schema(name)["$defs"][ref.rsplit("/", 1)[1]], name)
+    return found
+
+
+def _field_name(path: Path_) -> str:
+    for i in range(len(path) - 1, -1, -1):
+        part = path[i]
+        if isinstance(part, str):
+            tail = "".join(f"[{p + 1}]" for p in path[i + 1 :] if isinstance(p, int))
+            return f"{part!r}{tail}" if not tail else f"{part}{tail}"
+    return "value"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"

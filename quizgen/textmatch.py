@@ -1,0 +1,124 @@
+"""Finding quotes in the seed essays.
+
+A quote matches after normalising Unicode (NFKC), quotes, dashes and white space;
+case and every other character must agree. ``...`` (or ``…``) elides: the pieces
+must then appear in order within one paragraph. Each seed is normalised and indexed
+once; every lookup after that is a substring search plus a cache hit for repeats.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\.\.\.")
+
+
+def normalise(text: str) -> str:
+    """The form in which quotes and seed text are compared."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _SPACE.sub(" ", text).strip()
+
+
+def quote_pieces(quote: str) -> list[str]:
+    """The parts of a quote between elisions, normalised; empty parts dropped."""
+    return [p.strip() for p in _ELLIPSIS.split(normalise(quote)) if p.strip()]
+
+
+@dataclass
+class SeedIndex:
+    """The normalised paragraphs of one seed, joined for fast searching."""
+
+    paragraphs: tuple[str, ...]
+    _joined: str = field(init=False)
+    _starts: list[int] = field(init=False)
+    _cache: dict[str, int | None] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        normal = [normalise(p) for p in self.paragraphs]
+        self._starts = []
+        offset = 0
+        for p in normal:
+            self._starts.append(offset)
+            offset += len(p) + 1
+        # "\n" cannot occur inside a normalised paragraph, so no match spans two.
+        self._joined = "\n".join(normal)
+        self._normal = normal
+
+    def locate(self, quote: str) -> int | None:
+        """The 1-based paragraph number where ``quote`` is found, or None."""
+        if quote not in self._cache:
+            self._cache[quote] = self._locate(quote_pieces(quote))
+        return self._cache[quote]
+
+    def _locate(self, pieces: list[str]) -> int | None:
+        if not pieces:
+            return None
+        first, rest = pieces[0], pieces[1:]
+        at = self._joined.find(first)
+        while at >= 0:
+            number = bisect.bisect_right(self._starts, at)
+            if _in_order(self._normal[number - 1], rest, at - self._starts[number - 1] + len(first)):
+                return number
+            at = self._joined.find(first, at + 1)
+        return None
+
+    def closest(self, quote: str) -> tuple[int, str]:
+        """The paragraph number and passage that look most like ``quote``.
+
+        Anchors on the longest run the quote shares with the seed, then shows the
+        stretch of that paragraph the quote would cover, cut at word boundaries.
+        """
+        target = " ".join(quote_pieces(quote))
+        matcher = difflib.SequenceMatcher(None, self._joined, target, autojunk=False)
+        a, b, size = matcher.find_longest_match(0, len(self._joined), 0, len(target))
+        if not size:
+            return 1, ""
+        number = bisect.bisect_right(self._starts, a)
+        paragraph = self._normal[number - 1]
+        at = a - self._starts[number - 1]
+        start = max(0, at - b)
+        end = min(len(paragraph), start + len(target) + 10)
+        while start > 0 and paragraph[start - 1] != " ":
+            start -= 1
+        while end < len(paragraph) and paragraph[end] != " ":
+            end += 1
+        return number, paragraph[start:end]
+
+
+def _in_order(paragraph: str, pieces: list[str], start: int) -> bool:
+    for piece in pieces:
+        at = paragraph.find(piece, start)
+        if at < 0:
+            return False
+        start = at + len(piece)
+    return True

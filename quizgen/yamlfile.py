@@ -1,0 +1,216 @@
+"""Read one YAML file safely into plain Python values, remembering where each value is.
+
+Only YAML's own scalar types are built (no arbitrary object tags). Duplicate keys,
+alias bombs, absurd sizes and text that is not UTF-8 come back as positioned
+problems instead of exceptions, so a caller can report every problem at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# Far above any hand-written bank (the bundled ones are ~100 KiB), low enough that a
+# stray multi-gigabyte file is refused before it is read.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# A node reached again through an alias counts once per visit; legitimate anchors
+# (a shared source, say) stay far below this, a "billion laughs" file hits it at once.
+MAX_ALIAS_VISITS = 100_000
+MAX_DEPTH = 64
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    path: Path_
+    line: int
+    column: int
+    message: str
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    # (path inside the document) -> (line, column), 1-based. For a mapping member
+    # the position of its key, for a sequence item the position of the item.
+    spots: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def spot(self, path: Path_) -> tuple[int, int]:
+        p = tuple(path)
+        while p:
+            if p in self.spots:
+                return self.spots[p]
+            p = p[:-1]
+        return self.spots.get((), (1, 1))
+
+    def spots_under(self, prefix: Path_) -> Iterator[tuple[Path_, tuple[int, int]]]:
+        n = len(prefix)
+        for p, s in self.spots.items():
+            if p[:n] == prefix:
+                yield p[n:], s
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        self.problem = problem
+
+
+def read_yaml(path: Path) -> tuple[YamlDocument | None, list[YamlProblem]]:
+    """Parse ``path``; on a fatal problem return ``None`` and that problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                _top(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (split the bank)")
+            ]
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, [_top(f"cannot read file: {e.strerror or e}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        bad = raw[e.start : e.start + 1].hex()
+        return None, [
+            YamlProblem((), line, column, f"file is not UTF-8 (byte 0x{bad}); save it as UTF-8")
+        ]
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlProblem]]:
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        message = " ".join(m for m in (e.context, e.problem) if m) or "invalid YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [YamlProblem((), line, column, f"YAML syntax error: {message}")]
+    except yaml.YAMLError as e:
+        return None, [_top(f"YAML error: {e}")]
+    except RecursionError:
+        return None, [_top("YAML is nested too deeply")]
+    if len(nodes) > 1:
+        m = nodes[1].start_mark
+        return None, [
+            YamlProblem((), m.line + 1, m.column + 1, "a bank file holds one YAML document")
+        ]
+    if not nodes:
+        return None, [_top("file is empty: a bank is a mapping with title and questions")]
+    builder = _Builder()
+    try:
+        data = builder.build(nodes[0], (), 0)
+    except _Fatal as fatal:
+        return None, [*builder.problems, fatal.problem]
+    return YamlDocument(data, builder.spots), builder.problems
+
+
+def _top(message: str) -> YamlProblem:
+    return YamlProblem((), 0, 0, message)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.spots: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[YamlProblem] = []
+        self._seen: set[int] = set()
+        self._alias_visits = 0
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        if id(node) in self._seen:
+            self._alias_visits += 1
+            if self._alias_visits > MAX_ALIAS_VISITS:
+                raise _Fatal(
+                    _at(node, path, "too many alias expansions (an alias bomb?); refused")
+                )
+        else:
+            self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Fatal(_at(node, path, f"nested more than {MAX_DEPTH} levels deep"))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.spots[(*path, i)] = _pos(item)
+                items.append(self.build(item, (*path, i), depth + 1))
+            return items
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        raise _Fatal(_at(node, path, "unsupported YAML node"))
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
+            return node.value
+        if tag in _KEPT_AS_TEXT:
+            # "1.0" or "2016-01-18" in a bank means that text, not a float or a date.
+            return node.value
+        if tag == _TAG + "int":
+            return self._constructor.construct_yaml_int(node)
+        if tag == _TAG + "bool":
+            return self._constructor.construct_yaml_bool(node)
+        if tag == _TAG + "null":
+            return None
+        self.problems.append(_at(node, path, f"unsupported YAML tag {tag!r}"))
+        return None
+
+    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in _merged(node):
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (
+                _TAG + "str",
+                _TAG + "int",
+            ):
+                self.problems.append(_at(key_node, path, "a key must be plain text"))
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                self.problems.append(
+                    _at(
+                        key_node,
+                        (*path, key),
+                        f"duplicate key {key!r} (first at line {first_seen[key]})",
+                    )
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.spots[(*path, key)] = _pos(key_node)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+def _merged(node: MappingNode) -> list[tuple[Node, Node]]:
+    """The mapping's own pairs, then those of any ``<<`` merge keys it does not override."""
+    own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge"]
+    merged: list[tuple[Node, Node]] = []
+    for k, v in node.value:
+        if k.tag != _TAG + "merge":
+            continue
+        sources = v.value if isinstance(v, SequenceNode) else [v]
+        for src in sources:
+            if isinstance(src, MappingNode):
+                merged.extend(_merged(src))
+    keys = {k.value for k, _ in own}
+    return own + [(k, v) for k, v in merged if k.value not in keys]
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _at(node: Node, path: Path_, message: str) -> YamlProblem:
+    line, column = _pos(node)
+    return YamlProblem(path, line, column, message)
