@@ -102,7 +102,8 @@ def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
     elif kind == "minLength":
         yield path, f"{field} must not be empty"
     elif kind == "pattern":
-        yield path, f"{field} {instance!r} must match {value} (see the bank format)"
+        rule = error.schema.get("patternErrorMessage", f"it must match {value}")
+        yield path, f"{field} {instance!r} is not allowed: {rule}"
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         yield path, f"{field} must be {bound} {value}, not {instance!r}"

@@ -92,10 +92,7 @@ def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlProblem]]:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        message = " ".join(m for m in (e.context, e.problem) if m) or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [YamlProblem((), line, column, f"YAML syntax error: {message}")]
+        return None, [_syntax_problem(e)]
     except yaml.YAMLError as e:
         return None, [_top(f"YAML error: {e}")]
     except RecursionError:
@@ -113,6 +110,20 @@ def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlProblem]]:
     except _Fatal as fatal:
         return None, [*builder.problems, fatal.problem]
     return YamlDocument(data, builder.spots), builder.problems
+
+
+def _syntax_problem(e: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = e.problem_mark or e.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = e.problem or "invalid YAML"
+    if e.context:
+        message += f" {e.context}"
+        if e.context_mark and e.problem_mark and e.context_mark.line != e.problem_mark.line:
+            where = e.context_mark
+            message += f" (started at line {where.line + 1}, column {where.column + 1})"
+    if "mapping values are not allowed" in message:
+        message += "; put text that contains ': ' in quotes"
+    return YamlProblem((), line, column, f"YAML syntax error: {message}")
 
 
 def _top(message: str) -> YamlProblem:
@@ -140,6 +151,8 @@ class _Builder:
             raise _Fatal(_at(node, path, f"nested more than {MAX_DEPTH} levels deep"))
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
+        if node.tag not in (_TAG + "seq", _TAG + "map"):
+            self.problems.append(_at(node, path, _unsupported(node.tag)))
         if isinstance(node, SequenceNode):
             items = []
             for i, item in enumerate(node.value):
@@ -163,7 +176,7 @@ class _Builder:
             return self._constructor.construct_yaml_bool(node)
         if tag == _TAG + "null":
             return None
-        self.problems.append(_at(node, path, f"unsupported YAML tag {tag!r}"))
+        self.problems.append(_at(node, path, _unsupported(tag)))
         return None
 
     def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -205,6 +218,11 @@ def _merged(node: MappingNode) -> list[tuple[Node, Node]]:
                 merged.extend(_merged(src))
     keys = {k.value for k, _ in own}
     return own + [(k, v) for k, v in merged if k.value not in keys]
+
+
+def _unsupported(tag: str) -> str:
+    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    return f"unsupported YAML tag {shown!r}: banks hold only text, numbers, lists and mappings"
 
 
 def _pos(node: Node) -> tuple[int, int]:

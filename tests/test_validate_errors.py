@@ -1,0 +1,156 @@
+"""Every kind of bad input gets exact path:line:column messages and exit 1, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+BAD = "tests/fixtures/bad"
+
+EXPECTED = {
+    "yaml-syntax-error.yaml": [
+        "7:1: YAML syntax error: found unexpected end of stream while scanning a quoted scalar"
+        " (started at line 5, column 13)",
+    ],
+    "top-level-not-mapping.yaml": ["1:1: the top level must be a mapping, not a list"],
+    "unknown-key.yaml": [
+        "3:5: missing required field 'prompt' [typo-prompt]",
+        "5:5: unknown key 'promt' for a short question (did you mean 'prompt'?) [typo-prompt]",
+    ],
+    "missing-required-field.yaml": ["3:5: missing required field 'answer' [no-answer]"],
+    "wrong-type.yaml": [
+        "6:5: 'answer' must be true or false, not text 'yes please' [wrong-types]",
+        "7:5: 'points' must be a whole number, not text 'many' [wrong-types]",
+    ],
+    "duplicate-id.yaml": [
+        f"7:5: duplicate id 'same-id' (first at {BAD}/duplicate-id.yaml:3:5) [same-id]",
+    ],
+    "duplicate-yaml-key.yaml": ["7:5: duplicate key 'answer' (first at line 6) [twice]"],
+    "answer-not-in-choices.yaml": [
+        "7:5: answer 'brussels' is not one of the choices (did you mean 'Brussels'?) [bad-answer]",
+        "12:30: answer 'Lucy Parsons' is not one of the choices [bad-multi]",
+    ],
+    "duplicate-choices.yaml": [
+        "6:32: duplicate item 'Brussels' in 'choices' (same as item 1) [dup-choices]",
+    ],
+    "cloze-without-deletions.yaml": [
+        "5:5: cloze text has no deletions: mark the hidden term as {{c1::term}} [no-deletions]",
+    ],
+    "cloze-malformed.yaml": [
+        "5:5: malformed cloze deletion near 'marily in {{c1:French}}.': "
+        "write {{c1::answer}} or {{c1::answer::hint}} [bad-cloze]",
+        "8:5: cloze deletion c1 is empty [empty-deletion]",
+        "11:5: cloze numbers start at c1, not c0 [zero-deletion]",
+    ],
+    "quote-not-found.yaml": [
+        "9:7: quote not found in seed 'lynd'; closest passage (paragraph 8): "
+        "'Victor Serge was born in Brussels in 1890. His given' [misquoted]",
+    ],
+    "unknown-seed.yaml": ["8:7: unknown seed 'lind' (known seeds: greene, lynd) [wrong-seed]"],
+    "source-without-seed.yaml": [
+        "7:5: source has no seed and the bank sets no default source [no-seed]",
+    ],
+    "empty-bank.yaml": ["2:1: the bank has no questions"],
+    "not-utf8.yaml": ["1:11: file is not UTF-8 (byte 0xe9); save it as UTF-8"],
+    "unsafe-tag.yaml": [
+        "1:1: 'title' must be text, not a list",
+        "1:8: unsupported YAML tag '!!python/object/apply:os.system': "
+        "banks hold only text, numbers, lists and mappings",
+    ],
+    "alias-bomb.yaml": ["1:50: too many alias expansions (an alias bomb?); refused"],
+    "unknown-type.yaml": [
+        "4:5: 'type' must be one of mcq, multi, truefalse, short, cloze, match, order, essay, "
+        "not 'fillin' [fill-in]",
+    ],
+    "match-duplicate-sides.yaml": [
+        "8:10: duplicate left side 'Lenin' in pairs (same as pair 1) [repeated-left]",
+    ],
+    "many-problems.yaml": [
+        "3:5: 'id' 'Bad_Id' is not allowed: an id uses only lowercase letters, digits and "
+        "hyphens, starting with a letter or digit [Bad_Id]",
+        "7:5: missing required field 'prompt' [no-prompt]",
+        "9:5: 'choices' needs at least 2 item(s), has 1 [no-prompt]",
+        "11:5: 'difficulty' must be one of easy, medium, hard, not 'hardest' "
+        "(did you mean 'hard'?) [no-prompt]",
+        "16:12: tags[1] 'two words' is not allowed: a tag may not contain spaces "
+        "(use - or ::) [fine]",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_bank_is_reported_exactly(run, name: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", f"{BAD}/{name}")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    expected = [f"{BAD}/{name}:{line}" for line in EXPECTED[name]]
+    assert result.stderr.splitlines() == expected
+    assert "Traceback" not in result.output
+
+
+def test_every_bad_fixture_has_an_expectation(in_repo) -> None:  # type: ignore[no-untyped-def]
+    files = {p.name for p in (in_repo / BAD).glob("*.yaml")}
+    assert files == set(EXPECTED)
+
+
+def test_duplicate_id_across_files(run) -> None:  # type: ignore[no-untyped-def]
+    folder = f"{BAD}/duplicate-id-across-files"
+    result = run("validate", folder)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{folder}/second.yaml:3:5: duplicate id 'shared-id' "
+        f"(first at {folder}/first.yaml:3:5) [shared-id]\n"
+    )
+
+
+def test_all_problems_of_all_files_in_one_run(run) -> None:  # type: ignore[no-untyped-def]
+    names = ["unknown-key.yaml", "wrong-type.yaml", "quote-not-found.yaml"]
+    result = run("validate", *(f"{BAD}/{n}" for n in names))
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == sum(len(EXPECTED[n]) for n in names)
+
+
+def test_missing_path(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", "no/such/bank.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == "no/such/bank.yaml: no such file or folder\n"
+
+
+def test_oversized_file_is_refused_unread(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from quizgen.yamlfile import MAX_FILE_BYTES
+
+    big = tmp_path / "huge.yaml"
+    with big.open("wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is really written
+    result = run("validate", str(big))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{big}: file is {MAX_FILE_BYTES + 1:,} bytes; the limit is {MAX_FILE_BYTES:,} "
+        "(split the bank)\n"
+    )
+
+
+def test_deep_nesting_is_refused(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("title: x\nquestions: " + "[" * 5000 + "]" * 5000 + "\n")
+    result = run("validate", str(deep))
+    assert result.exit_code == 1
+    assert "nested" in result.stderr and "Traceback" not in result.output
+
+
+def test_warning_without_source_and_strict(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "unsourced.yaml"
+    bank.write_text(
+        "title: t\nquestions:\n  - id: q\n    type: truefalse\n    prompt: p\n    answer: true\n"
+    )
+    loose = run("validate", str(bank))
+    assert loose.exit_code == 0
+    assert loose.stderr == f"{bank}:3:5: warning: question has no source [q]\n"
+    assert loose.stdout == (
+        "OK: 1 questions in 1 bank(s); 0 quotes found in the seeds; 1 warning(s)\n"
+    )
+    strict = run("validate", "--strict", str(bank))
+    assert strict.exit_code == 1
+    assert strict.stderr.endswith(f"{bank}:3:5: question has no source [q]\n")
+    required = run("validate", "--require-sources", str(bank))
+    assert required.exit_code == 1
+    assert required.stderr == f"{bank}:3:5: question has no source [q]\n"
