@@ -179,7 +179,13 @@ def _question(
     if isinstance(sources, dict):
         sources = [sources]
         # Let "source.0.quote" find the spot of "source.quote".
-        spots.update({k.replace("source.", "source.0.", 1): v for k, v in spots.items() if k.startswith("source.")})
+        spots.update(
+            {
+                k.replace("source.", "source.0.", 1): v
+                for k, v in spots.items()
+                if k.startswith("source.")
+            }
+        )
     common: dict[str, Any] = {
         "id": raw["id"],
         "bank": bank_id,
@@ -197,16 +203,28 @@ def _question(
     kind = raw["type"]
     cls = QUESTION_CLASSES[kind]
     if cls is MultipleChoice:
-        return MultipleChoice(**common, prompt=_text(raw["prompt"]),
-                              choices=_texts(raw["choices"]), answer=_text(raw["answer"]))
+        return MultipleChoice(
+            **common,
+            prompt=_text(raw["prompt"]),
+            choices=_texts(raw["choices"]),
+            answer=_text(raw["answer"]),
+        )
     if cls is MultipleAnswer:
-        return MultipleAnswer(**common, prompt=_text(raw["prompt"]),
-                              choices=_texts(raw["choices"]), answers=_texts(raw["answer"]))
+        return MultipleAnswer(
+            **common,
+            prompt=_text(raw["prompt"]),
+            choices=_texts(raw["choices"]),
+            answers=_texts(raw["answer"]),
+        )
     if cls is TrueFalse:
         return TrueFalse(**common, prompt=_text(raw["prompt"]), answer=raw["answer"])
     if cls is ShortAnswer:
-        return ShortAnswer(**common, prompt=_text(raw["prompt"]), answer=_text(raw["answer"]),
-                           accept=_texts(raw.get("accept", ())))
+        return ShortAnswer(
+            **common,
+            prompt=_text(raw["prompt"]),
+            answer=_text(raw["answer"]),
+            accept=_texts(raw.get("accept", ())),
+        )
     if cls is Cloze:
         return Cloze(**common, text=_text(raw["text"]))
     if cls is Matching:
@@ -214,8 +232,13 @@ def _question(
         return Matching(**common, prompt=_text(raw["prompt"]), pairs=pairs)
     if cls is Ordering:
         return Ordering(**common, prompt=_text(raw["prompt"]), items=_texts(raw["items"]))
-    return Essay(**common, prompt=_text(raw["prompt"]), answer=_text(raw["answer"]),
-                 rubric=_texts(raw.get("rubric", ())), lines=raw.get("lines", 8))
+    return Essay(
+        **common,
+        prompt=_text(raw["prompt"]),
+        answer=_text(raw["answer"]),
+        rubric=_texts(raw.get("rubric", ())),
+        lines=raw.get("lines", 8),
+    )
 
 
 def _text(value: Any) -> str:
@@ -233,6 +256,7 @@ def _question_id(doc: YamlDocument | None, path: tuple[str | int, ...]) -> str |
     index = path[1]
     if isinstance(questions, list) and isinstance(index, int) and index < len(questions):
         raw = questions[index]
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            return raw["id"]
+        qid = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(qid, str):
+            return qid
     return None

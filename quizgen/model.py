@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import ClassVar, Literal, Union
+from typing import ClassVar, Literal
 
 from .errors import Location
 
@@ -216,9 +216,9 @@ class Essay(QuestionBase):
     lines: int = 8
 
 
-Question = Union[
-    MultipleChoice, MultipleAnswer, TrueFalse, ShortAnswer, Cloze, Matching, Ordering, Essay
-]
+Question = (
+    MultipleChoice | MultipleAnswer | TrueFalse | ShortAnswer | Cloze | Matching | Ordering | Essay
+)
 
 QUESTION_CLASSES: Mapping[str, type[QuestionBase]] = MappingProxyType(
     {

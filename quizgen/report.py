@@ -65,9 +65,13 @@ def coverage(catalog: Catalog, min_words: int = 25) -> Coverage:
     uncovered: list[Uncovered] = []
     substantive: dict[str, int] = {}
     for sid, seed in catalog.seeds.items():
-        numbers = [n for n in range(1, len(seed.paragraphs) + 1) if seed.is_substantive(n, min_words)]
+        numbers = [
+            n for n in range(1, len(seed.paragraphs) + 1) if seed.is_substantive(n, min_words)
+        ]
         substantive[sid] = len(numbers)
         uncovered.extend(
-            Uncovered(seed, n, len(seed.paragraph(n).split())) for n in numbers if n not in cited[sid]
+            Uncovered(seed, n, len(seed.paragraph(n).split()))
+            for n in numbers
+            if n not in cited[sid]
         )
     return Coverage(cited, tuple(uncovered), substantive)

@@ -31,7 +31,8 @@ _TYPE_NAMES = {
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    text = resources.files("quizgen").joinpath("schema", f"{name}.schema.json").read_text("utf-8")
+    folder = resources.files("quizgen").joinpath("schema")
+    text = folder.joinpath(f"{name}.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -54,14 +55,20 @@ def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
     path: Path_ = tuple(error.absolute_path)
     field = _field_name(path)
     kind = error.validator
-    value = error.validator_value
-    instance = error.instance
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    rules: Any = error.schema
     if kind in ("anyOf", "oneOf") and error.context:
         # Explain the branch that best fits what the author wrote.
         fitting = [e for e in error.context if e.validator != "type" or len(e.relative_path)]
-        best = min(fitting or error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type"))
+        best = min(
+            fitting or error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type")
+        )
         if best.validator == "type" and not best.relative_path:
-            yield path, f"{field} must be a mapping or a list of mappings, not {_describe(instance)}"
+            yield (
+                path,
+                f"{field} must be a mapping or a list of mappings, not {_describe(instance)}",
+            )
         else:
             yield from _explain(best, name)
     elif kind == "required":
@@ -69,7 +76,7 @@ def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
             if isinstance(instance, dict) and key not in instance:
                 yield path, f"missing required field {key!r}"
     elif kind in ("additionalProperties", "unevaluatedProperties"):
-        allowed = declared_properties(error.schema, name)
+        allowed = declared_properties(rules, name)
         for key in sorted(set(instance) - allowed):
             hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
             what = f" for a {instance['type']} question" if "type" in instance else ""
@@ -96,13 +103,16 @@ def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
         for i, item in enumerate(instance):
             key = json.dumps(item, sort_keys=True)
             if key in seen:
-                yield (*path, i), f"duplicate item {item!r} in {field} (same as item {seen[key] + 1})"
+                yield (
+                    (*path, i),
+                    f"duplicate item {item!r} in {field} (same as item {seen[key] + 1})",
+                )
             else:
                 seen[key] = i
     elif kind == "minLength":
         yield path, f"{field} must not be empty"
     elif kind == "pattern":
-        rule = error.schema.get("patternErrorMessage", f"it must match {value}")
+        rule = rules.get("patternErrorMessage", f"it must match {value}")
         yield path, f"{field} {instance!r} is not allowed: {rule}"
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"

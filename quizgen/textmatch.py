@@ -87,7 +87,9 @@ class SeedIndex:
         at = self._joined.find(first)
         while at >= 0:
             number = bisect.bisect_right(self._starts, at)
-            if _in_order(self._normal[number - 1], rest, at - self._starts[number - 1] + len(first)):
+            if _in_order(
+                self._normal[number - 1], rest, at - self._starts[number - 1] + len(first)
+            ):
                 return number
             at = self._joined.find(first, at + 1)
         return None

@@ -20,6 +20,7 @@ from .model import (
     MultipleChoice,
     Question,
     Seed,
+    parse_cloze,
 )
 from .textmatch import SeedIndex, normalise
 
@@ -35,18 +36,25 @@ def check(
     for bank in banks:
         if bank.id in bank_ids:
             problems.append(
-                Problem(Location(bank.path), f"duplicate bank id {bank.id!r} (also {bank_ids[bank.id]})")
+                Problem(
+                    Location(bank.path), f"duplicate bank id {bank.id!r} (also {bank_ids[bank.id]})"
+                )
             )
         bank_ids.setdefault(bank.id, bank.path)
         if bank.default_seed and bank.default_seed not in seeds:
             problems.append(
-                Problem(Location(bank.path), f"unknown seed {bank.default_seed!r} in the bank's source{_known(seeds)}")
+                Problem(
+                    Location(bank.path),
+                    f"unknown seed {bank.default_seed!r} in the bank's source{_known(seeds)}",
+                )
             )
         questions: list[Question] = []
         for q in bank.questions:
             if q.id in first_id:
                 problems.append(
-                    Problem(q.where("id"), f"duplicate id {q.id!r} (first at {first_id[q.id]})", q.id)
+                    Problem(
+                        q.where("id"), f"duplicate id {q.id!r} (first at {first_id[q.id]})", q.id
+                    )
                 )
             else:
                 first_id[q.id] = q.where("id")
@@ -76,15 +84,14 @@ def _answers(q: Question) -> Iterator[Problem]:
                 if value in seen:
                     yield Problem(
                         q.where("pairs", i, side),
-                        f"duplicate {side} side {value!r} in pairs (same as pair {seen[value] + 1})",
+                        f"duplicate {side} side {value!r} in pairs "
+                        f"(same as pair {seen[value] + 1})",
                         q.id,
                     )
                 seen.setdefault(value, i)
 
 
 def _cloze(q: Cloze) -> Iterator[Problem]:
-    from .model import parse_cloze
-
     deletions, errors = parse_cloze(q.text)
     for error in errors:
         yield Problem(q.where("text"), error.message, q.id)
@@ -117,13 +124,19 @@ def _citations(
     for i, c in enumerate(q.sources):
         if not c.seed:
             problems.append(
-                Problem(q.where("source", i), "source has no seed and the bank sets no default source", q.id)
+                Problem(
+                    q.where("source", i),
+                    "source has no seed and the bank sets no default source",
+                    q.id,
+                )
             )
             located.append(c)
             continue
         if c.seed not in seeds:
             problems.append(
-                Problem(q.where("source", i, "seed"), f"unknown seed {c.seed!r}{_known(seeds)}", q.id)
+                Problem(
+                    q.where("source", i, "seed"), f"unknown seed {c.seed!r}{_known(seeds)}", q.id
+                )
             )
             located.append(c)
             continue

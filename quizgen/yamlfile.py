@@ -142,9 +142,7 @@ class _Builder:
         if id(node) in self._seen:
             self._alias_visits += 1
             if self._alias_visits > MAX_ALIAS_VISITS:
-                raise _Fatal(
-                    _at(node, path, "too many alias expansions (an alias bomb?); refused")
-                )
+                raise _Fatal(_at(node, path, "too many alias expansions (an alias bomb?); refused"))
         else:
             self._seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -156,8 +154,9 @@ class _Builder:
         if isinstance(node, SequenceNode):
             items = []
             for i, item in enumerate(node.value):
-                self.spots[(*path, i)] = _pos(item)
-                items.append(self.build(item, (*path, i), depth + 1))
+                item_path = (*path, i)
+                self.spots[item_path] = _pos(item)
+                items.append(self.build(item, item_path, depth + 1))
             return items
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
@@ -200,8 +199,9 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_node.start_mark.line + 1
-            self.spots[(*path, key)] = _pos(key_node)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            key_path = (*path, key)
+            self.spots[key_path] = _pos(key_node)
+            result[key] = self.build(value_node, key_path, depth + 1)
         return result
 
 

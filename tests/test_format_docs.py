@@ -35,6 +35,9 @@ def test_doc_tables_name_every_key_the_schema_declares() -> None:
     for kind in defs["common"]["properties"]["type"]["enum"]:
         keys |= declared_properties(defs[kind], "bank")
     documented = set(re.findall(r"^\| `(\w+)` \|", text, flags=re.M))
-    documented |= {k for row in re.findall(r"^\| `\w+` \| (.*?) \|", text, flags=re.M)
-                   for k in re.findall(r"`(\w+)`", row)}
+    documented |= {
+        k
+        for row in re.findall(r"^\| `\w+` \| (.*?) \|", text, flags=re.M)
+        for k in re.findall(r"`(\w+)`", row)
+    }
     assert keys <= documented, keys - documented

@@ -9,7 +9,6 @@ that ``quizgen --help`` starts at once.
 from __future__ import annotations
 
 import os
-import sys
 from typing import Any
 
 import click
@@ -67,4 +66,4 @@ from . import build, inspect  # noqa: E402,F401
 __all__ = ["cli", "main"]
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -29,26 +29,41 @@ def selection_options(func: F) -> F:
     for decorator in reversed(
         [
             click.option("--bank", "banks", multiple=True, help="Only this bank (repeatable)."),
-            click.option("--tag", "tags", multiple=True,
-                         help="Only questions with this tag or a child of it (repeatable)."),
-            click.option("--exclude-tag", "exclude_tags", multiple=True,
-                         help="Leave out questions with this tag (repeatable)."),
-            click.option("--type", "types", multiple=True,
-                         type=click.Choice(["mcq", "multi", "truefalse", "short", "cloze",
-                                            "match", "order", "essay"]),
-                         help="Only this question type (repeatable)."),
-            click.option("--difficulty", "difficulties", multiple=True,
-                         type=click.Choice(["easy", "medium", "hard"]),
-                         help="Only this difficulty (repeatable)."),
+            click.option(
+                "--tag",
+                "tags",
+                multiple=True,
+                help="Only questions with this tag or a child of it (repeatable).",
+            ),
+            click.option(
+                "--exclude-tag",
+                "exclude_tags",
+                multiple=True,
+                help="Leave out questions with this tag (repeatable).",
+            ),
+            click.option(
+                "--type",
+                "types",
+                multiple=True,
+                type=click.Choice(
+                    ["mcq", "multi", "truefalse", "short", "cloze", "match", "order", "essay"]
+                ),
+                help="Only this question type (repeatable).",
+            ),
+            click.option(
+                "--difficulty",
+                "difficulties",
+                multiple=True,
+                type=click.Choice(["easy", "medium", "hard"]),
+                help="Only this difficulty (repeatable).",
+            ),
         ]
     ):
         func = decorator(func)
     return func
 
 
-def load(
-    paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bool = False
-) -> Any:
+def load(paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bool = False) -> Any:
     """Load and verify the banks; print warnings; return the LoadResult."""
     from ..load import load_catalog
 

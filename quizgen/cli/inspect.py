@@ -13,11 +13,13 @@ from .common import bank_paths, load, make_selection, selection_options
 
 @cli.command()
 @bank_paths
-@click.option("--require-sources", is_flag=True,
-              help="Fail any question without a verified source quote.")
+@click.option(
+    "--require-sources", is_flag=True, help="Fail any question without a verified source quote."
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate(paths: tuple[Path, ...], seeds_dir: Path | None,
-             require_sources: bool, strict: bool) -> None:
+def validate(
+    paths: tuple[Path, ...], seeds_dir: Path | None, require_sources: bool, strict: bool
+) -> None:
     """Check banks and report every problem, each as path:line:column.
 
     Exits 1 if any problem is found (with --strict, warnings count too).
@@ -57,8 +59,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 
     catalog = load(paths, seeds_dir).catalog
     for q in select(catalog, make_selection(**options)):
-        prompt = getattr(q, "prompt", None) or getattr(q, "text", "")
-        prompt = " ".join(prompt.split())
+        prompt = " ".join(str(getattr(q, "prompt", None) or getattr(q, "text", "")).split())
         if len(prompt) > 70:
             prompt = prompt[:67] + "..."
         click.echo(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
@@ -68,8 +69,9 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 @bank_paths
 @selection_options
 @click.option("--tags/--no-tags", "show_tags", default=True, help="Show the counts by tag.")
-def stats(paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool,
-          **options: tuple[str, ...]) -> None:
+def stats(
+    paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool, **options: tuple[str, ...]
+) -> None:
     """Count questions by bank, type, difficulty, seed and tag.
 
     \b
@@ -83,8 +85,12 @@ def stats(paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool,
     catalog = load(paths, seeds_dir).catalog
     s = compute(select(catalog, make_selection(**options)), catalog)
     click.echo(f"questions: {s.total}")
-    sections = [("bank", s.by_bank), ("type", s.by_type), ("difficulty", s.by_difficulty),
-                ("seed", s.by_seed)]
+    sections = [
+        ("bank", s.by_bank),
+        ("type", s.by_type),
+        ("difficulty", s.by_difficulty),
+        ("seed", s.by_seed),
+    ]
     if show_tags:
         sections.append(("tag", s.by_tag))
     for title, rows in sections:
@@ -97,8 +103,13 @@ def stats(paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool,
 
 @cli.command()
 @bank_paths
-@click.option("--min-words", default=25, show_default=True, type=click.IntRange(min=1),
-              help="A paragraph with at least this many words is substantive.")
+@click.option(
+    "--min-words",
+    default=25,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="A paragraph with at least this many words is substantive.",
+)
 def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) -> None:
     """Show the substantive paragraphs of each seed that no question cites.
 
@@ -118,13 +129,17 @@ def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) ->
     for sid, seed in catalog.seeds.items():
         missing = sum(1 for u in c.uncovered if u.seed.id == sid)
         total = c.substantive[sid]
-        click.echo(f"{sid}: {total - missing} of {total} substantive paragraphs cited "
-                   f"({len(c.cited.get(sid, {}))} of {len(seed.paragraphs)} paragraphs in all)")
+        click.echo(
+            f"{sid}: {total - missing} of {total} substantive paragraphs cited "
+            f"({len(c.cited.get(sid, {}))} of {len(seed.paragraphs)} paragraphs in all)"
+        )
     if c.uncovered:
         raise BankError(
-            Problem(Location(u.seed.path, _line_of(u.seed.path, u.paragraph), 1),
-                    f"paragraph {u.paragraph} of {u.seed.id!r} ({u.words} words) is cited "
-                    f"by no question: {u.excerpt!r}")
+            Problem(
+                Location(u.seed.path, _line_of(u.seed.path, u.paragraph), 1),
+                f"paragraph {u.paragraph} of {u.seed.id!r} ({u.words} words) is cited "
+                f"by no question: {u.excerpt!r}",
+            )
             for u in c.uncovered
         )
 

@@ -1,0 +1,75 @@
+"""The bundled banks: grounded in the essays, covering them, and in the promised numbers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quizgen.load import load_catalog
+from quizgen.model import Catalog, Cloze, MultipleAnswer, MultipleChoice
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog([ROOT / "questions"], ROOT / "seeds", require_sources=True).catalog
+
+
+def test_validate_require_sources_strict_passes(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", "--require-sources", "--strict", "questions/")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_coverage_has_no_uncited_substantive_paragraph(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("coverage")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "lynd: 69 of 69 substantive paragraphs cited (" + result.stdout.split("(", 1)[1]
+    )
+
+
+def test_counts(catalog: Catalog) -> None:
+    questions = catalog.questions
+    assert len(questions) >= 200
+    seeds = Counter(s for q in questions for s in {c.seed for c in q.sources})
+    assert seeds["lynd"] >= 90 and seeds["greene"] >= 90, seeds
+    types = Counter(q.kind for q in questions)
+    assert len(types) == 8 and min(types.values()) >= 10, types
+    levels = Counter(q.difficulty for q in questions)
+    assert min(levels.values()) >= len(questions) // 5, levels
+
+
+def test_every_question_teaches_and_is_tagged(catalog: Catalog) -> None:
+    bank_tags = {b.id: set(b.tags) for b in catalog.banks}
+    for q in catalog.questions:
+        assert len(q.explanation.split()) >= 8, q.id
+        assert set(q.tags) - bank_tags[q.bank], f"{q.id} has only its bank's tags"
+
+
+def test_long_paragraphs_are_covered_in_proportion(catalog: Catalog) -> None:
+    """A paragraph of n words is cited by at least n // 120 questions (the long ones many)."""
+    cited = Counter((c.seed, c.paragraph) for q in catalog.questions for c in set(q.sources))
+    for sid, seed in catalog.seeds.items():
+        for number in range(1, len(seed.paragraphs) + 1):
+            if seed.is_substantive(number):
+                words = len(seed.paragraph(number).split())
+                assert cited[(sid, number)] >= max(1, words // 120), (sid, number, words)
+
+
+def test_choices_are_real_distractors(catalog: Catalog) -> None:
+    banned = ("all of the above", "none of the above")
+    for q in catalog.questions:
+        if isinstance(q, MultipleChoice | MultipleAnswer):
+            assert not any(c.lower().strip(".") in banned for c in q.choices), q.id
+
+
+def test_cloze_deletes_key_terms_not_half_sentences(catalog: Catalog) -> None:
+    for q in catalog.questions:
+        if isinstance(q, Cloze):
+            for d in q.deletions:
+                assert len(d.answer.split()) <= 6, (q.id, d.answer)
+                assert len(d.answer) < len(q.text) / 2, (q.id, d.answer)

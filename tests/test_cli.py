@@ -1,0 +1,136 @@
+"""The command line: help, versions, usage errors, and exact output of the inspectors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+
+from quizgen import __version__
+from quizgen.cli import cli
+
+GOOD = "tests/fixtures/good/every-type.yaml"
+
+
+def _commands() -> list[str]:
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_has_help_with_an_example(run, name: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert f"Usage: cli {name}" in result.stdout or f"Usage: quizgen {name}" in result.stdout
+    assert "Example:" in result.stdout
+    assert f"quizgen {name}" in result.stdout.split("Example:")[1]
+
+
+def test_top_level_help_lists_commands(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in _commands():
+        assert f"  {name} " in result.stdout
+
+
+def test_version(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"quizgen, version {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["no-such-command"],
+        ["validate", "--no-such-option"],
+        ["list", "--type", "poem"],
+        ["coverage", "--min-words", "0"],
+    ],
+)
+def test_usage_errors_exit_2(run, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Error:" in result.stderr
+
+
+def test_validate_good_bank(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", "--require-sources", GOOD)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "OK: 8 questions in 1 bank(s); 9 quotes found in the seeds\n",
+        "",
+    )
+
+
+def test_list_filters(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", GOOD, "--type", "mcq", "--type", "cloze")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "sample-mcq                         mcq       easy   every-type                   "
+        "According to Lynd, in which city was Victor Serge born?",
+        "sample-cloze                       cloze     medium every-type                   "
+        "Serge wrote primarily in {{c1::French::a language}}.",
+    ]
+
+
+def test_list_tag_matches_children(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", GOOD, "--tag", "place")
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["sample-mcq"]
+
+
+def test_unknown_bank_in_selection(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", GOOD, "--bank", "every-typo")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "unknown bank 'every-typo' (did you mean 'every-type'?); banks: every-type\n"
+    )
+
+
+def test_stats(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("stats", GOOD, "--no-tags")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "questions: 8"
+    assert "  mcq                                          1" in lines
+    assert "  lynd                                         7" in lines
+    assert "  greene                                       1" in lines
+    assert "  hard                                         2" in lines
+
+
+def test_coverage_lists_uncited_paragraphs_and_fails(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("coverage", GOOD)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("lynd: 4 of 69 substantive paragraphs cited")
+    assert result.stdout.splitlines()[1] == (
+        "greene: 1 of 26 substantive paragraphs cited (1 of 30 paragraphs in all)"
+    )
+    assert result.stderr.splitlines()[0] == (
+        "seeds/greene-on-the-borders-of-victory-and-defeat.txt:7:1: paragraph 4 of 'greene' "
+        "(36 words) is cited by no question: 'January 18, 2016 \u2014 Links International "
+        "Journal of Socialist Renewal, reposted from Red ...'"
+    )
+
+
+def test_help_is_fast_and_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, quizgen.cli as c\n"
+        "heavy = {'genanki', 'jinja2', 'jsonschema', 'yaml', 'anki'} & set(sys.modules)\n"
+        "print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_only_the_cli_imports_click() -> None:
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "quizgen"
+    offenders = [
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if "cli" not in p.relative_to(package).parts and "import click" in p.read_text("utf-8")
+    ]
+    assert offenders == []
+    assert isinstance(cli, click.Group)

@@ -1,0 +1,73 @@
+"""The installed wheel, not the source tree, runs the main job from an empty folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with the wheel installed; its bin folder."""
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(work / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    wheel = next((work / "dist").glob("quizgen-*.whl"))
+    # System site-packages supply the dependencies without a download; the wheel's
+    # own copy of quizgen comes first on sys.path, ahead of any editable install.
+    venv.create(work / "env", system_site_packages=True, with_pip=False)
+    bin_dir = work / "env" / "bin"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(bin_dir / "python"),
+            "install",
+            "-q",
+            "--no-deps",
+            str(wheel),
+        ],
+        check=True,
+    )
+    return bin_dir
+
+
+def test_wheel_carries_banks_seeds_and_templates(installed: Path) -> None:
+    code = (
+        "import quizgen, pathlib; p = pathlib.Path(quizgen.__file__).parent; "
+        "print(p); print(sorted(x.name for x in (p / '_bundled').iterdir()))"
+    )
+    out = subprocess.run(
+        [installed / "python", "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert str(installed.parent) in out[0]
+    assert out[1] == "['questions', 'seeds', 'templates']"
+
+
+def test_build_from_an_empty_folder(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [installed / "quizgen", "build"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("validated ")
