@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
 Path_ = tuple[str | int, ...]
@@ -37,22 +37,69 @@ def schema(name: str) -> dict[str, Any]:
     return data
 
 
-@cache
-def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name))
-
-
 def structural_problems(name: str, instance: Any) -> Iterator[tuple[Path_, str]]:
-    """(path, message) for every way ``instance`` breaks schema ``name``."""
+    """(path, message) for every way ``instance`` breaks schema ``name``.
+
+    A compiled validator answers "is it valid?" quickly for the common case; only a
+    document that fails is walked again with jsonschema for every error, one
+    question at a time, so one bad question does not cost a pass over the rest.
+    """
     if not isinstance(instance, dict):
         yield (), f"the top level must be a mapping, not {_describe(instance)}"
         return
-    for error in _validator(name).iter_errors(instance):
-        yield from _explain(error, name)
+    if _passes(_compiled(name, "document"), instance):
+        return
+    for error in _detailed(name, "shell").iter_errors(instance):
+        yield from _explain(error, name, ())
+    questions = instance.get("questions")
+    if "questions" in schema(name)["properties"] and isinstance(questions, list):
+        check = _compiled(name, "item")
+        for i, question in enumerate(questions):
+            if not _passes(check, question):
+                for error in _detailed(name, "item").iter_errors(question):
+                    yield from _explain(error, name, ("questions", i))
 
 
-def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
-    path: Path_ = tuple(error.absolute_path)
+def _part(name: str, part: str) -> dict[str, Any]:
+    """The whole schema, the schema without the questions' items, or one question's."""
+    whole = schema(name)
+    if part == "document":
+        return whole
+    if part == "item":
+        return {"$ref": "#/$defs/question", "$defs": whole["$defs"]}
+    shell: dict[str, Any] = json.loads(json.dumps(whole))
+    if "questions" in shell["properties"]:
+        shell["properties"]["questions"]["items"] = {}
+    return shell
+
+
+@cache
+def _compiled(name: str, part: str) -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    check: Callable[[Any], Any] = fastjsonschema.compile(_part(name, part))
+    return check
+
+
+@cache
+def _detailed(name: str, part: str) -> Draft7Validator:
+    return Draft7Validator(_part(name, part))
+
+
+def _passes(check: Callable[[Any], Any], instance: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        check(instance)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _explain(
+    error: ValidationError, name: str, prefix: Path_
+) -> Iterator[tuple[Path_, str]]:
+    path: Path_ = (*prefix, *error.absolute_path)
     field = _field_name(path)
     kind = error.validator
     value: Any = error.validator_value
@@ -70,12 +117,12 @@ def _explain(error: ValidationError, name: str) -> Iterator[tuple[Path_, str]]:
                 f"{field} must be a mapping or a list of mappings, not {_describe(instance)}",
             )
         else:
-            yield from _explain(best, name)
+            yield from _explain(best, name, prefix)
     elif kind == "required":
         for key in value:
             if isinstance(instance, dict) and key not in instance:
                 yield path, f"missing required field {key!r}"
-    elif kind in ("additionalProperties", "unevaluatedProperties"):
+    elif kind == "additionalProperties":
         allowed = declared_properties(rules, name)
         for key in sorted(set(instance) - allowed):
             hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)

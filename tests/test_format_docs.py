@@ -25,14 +25,14 @@ def test_doc_example_validates_with_every_type(run) -> None:  # type: ignore[no-
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "OK: 8 questions in 1 bank(s); 9 quotes found in the seeds\n"
     types = set(re.findall(r"^    type: (\w+)$", DOC.read_text("utf-8"), flags=re.M))
-    assert types == set(schema("bank")["$defs"]["common"]["properties"]["type"]["enum"])
+    assert types == set(schema("bank")["$defs"]["questionType"]["enum"])
 
 
 def test_doc_tables_name_every_key_the_schema_declares() -> None:
     text = DOC.read_text("utf-8")
     defs = schema("bank")["$defs"]
     keys = set(schema("bank")["properties"])
-    for kind in defs["common"]["properties"]["type"]["enum"]:
+    for kind in defs["questionType"]["enum"]:
         keys |= declared_properties(defs[kind], "bank")
     documented = set(re.findall(r"^\| `(\w+)` \|", text, flags=re.M))
     documented |= {
