@@ -73,3 +73,7 @@ class OutputError(QuizgenError):
 
 class EngineMissingError(QuizgenError):
     """An optional external program (the PDF engine) is not installed."""
+
+
+class TemplateError(QuizgenError):
+    """A template (bundled or a teacher's override) that does not compile or render."""

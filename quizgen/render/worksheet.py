@@ -1,0 +1,134 @@
+"""Writing worksheets: for each version a student sheet, an answer key and a quick key,
+as standalone HTML and, on request, as PDF printed by headless Chromium.
+
+This module ties the steps together; the view model is in ``worksheet_model``, the
+HTML in ``worksheet_html`` (with the templates) and the printing in ``worksheet_pdf``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import OutputError, SelectionError
+from ..model import Catalog, Question
+from ..select import versions
+from .output import write_atomic
+from .worksheet_html import WorksheetTemplates
+from .worksheet_model import Paper, Worksheet, build_worksheet
+
+# The files of one version, by the page each holds.
+FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
+# What an earlier run may have left: the same names with another version letter.
+_OUR_FILES = re.compile(r"^(sheet|key|quick-key)-[A-Z]\.(html|pdf)$")
+DEFAULT_TITLE = "Worksheet"
+
+
+@dataclass(frozen=True)
+class WorksheetOptions:
+    title: str | None = None  # default: the bank's title when all questions share a bank
+    instructions: str = ""  # default: the template's
+    paper: Paper = "a4"
+    versions: int = 1
+    seed: int = 1
+    templates: Path | None = None
+    pdf: bool = False
+
+
+@dataclass(frozen=True)
+class WrittenWorksheets:
+    worksheets: tuple[Worksheet, ...]
+    files: tuple[Path, ...]
+    # Files of an earlier run in the same folder that no longer match a sheet.
+    removed: tuple[Path, ...]
+
+
+def file_name(page: str, letter: str, suffix: str) -> str:
+    return f"{FILE_STEMS[page]}-{letter}{suffix}"
+
+
+def make_worksheets(
+    catalog: Catalog,
+    questions: Sequence[Question],
+    options: WorksheetOptions,
+) -> tuple[Worksheet, ...]:
+    """The view models of every version; nothing is written."""
+    if not questions:
+        raise SelectionError("no questions match the selection, so there is no worksheet")
+    title = options.title or _default_title(catalog, questions)
+    return tuple(
+        build_worksheet(
+            version,
+            catalog.seeds,
+            title=title,
+            instructions=options.instructions,
+            paper=options.paper,
+            version_count=options.versions,
+            seed=options.seed,
+        )
+        for version in versions(questions, options.versions, options.seed)
+    )
+
+
+def write_worksheets(
+    catalog: Catalog,
+    questions: Sequence[Question],
+    out_dir: Path,
+    options: WorksheetOptions,
+) -> WrittenWorksheets:
+    """Write every version's sheet and keys (and their PDFs) into ``out_dir``."""
+    worksheets = make_worksheets(catalog, questions, options)
+    templates = WorksheetTemplates(options.templates)
+    if options.pdf:
+        from .worksheet_pdf import find_chromium
+
+        chromium = find_chromium()  # before writing anything: fail fast when it is missing
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"cannot write into {out_dir}: it is a file, not a folder")
+
+    html_files: list[Path] = []
+    for worksheet in worksheets:
+        rendered = templates.render(worksheet)
+        for page in FILE_STEMS:
+            path = out_dir / file_name(page, worksheet.letter, ".html")
+            write_atomic(path, getattr(rendered, page))
+            html_files.append(path)
+
+    pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
+    if options.pdf:
+        from .worksheet_pdf import ChromiumPrinter
+
+        with ChromiumPrinter(chromium) as printer:
+            for html, pdf in zip(html_files, pdf_files, strict=True):
+                printer.print_pdf(html, pdf)
+
+    removed = _remove_stale(out_dir, {p.name for p in (*html_files, *pdf_files)})
+    suffixes = (".html", ".pdf") if options.pdf else (".html",)
+    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes)
+    return WrittenWorksheets(worksheets, files, removed)
+
+
+def _default_title(catalog: Catalog, questions: Sequence[Question]) -> str:
+    banks = {q.bank for q in questions}
+    if len(banks) == 1:
+        return catalog.bank(banks.pop()).title
+    return DEFAULT_TITLE
+
+
+def _remove_stale(out_dir: Path, written: set[str]) -> tuple[Path, ...]:
+    """Delete sheets and keys of an earlier run that this run did not rewrite.
+
+    A sheet-A.pdf left from a run with another seed would not match the new
+    key-A.html; a teacher must never be able to print the two together.
+    """
+    stale = sorted(
+        p for p in out_dir.iterdir() if _OUR_FILES.match(p.name) and p.name not in written
+    )
+    for path in stale:
+        try:
+            path.unlink()
+        except OSError as e:
+            raise OutputError(f"cannot remove {path}, left from an earlier run: {e}") from e
+    return tuple(stale)

@@ -1,0 +1,120 @@
+"""Rendering a worksheet's view model to standalone HTML with the Jinja2 templates.
+
+The templates live in ``templates/worksheet/``. A teacher's folder given with
+``--templates`` mirrors that folder; any template found there wins, the rest come
+from the bundled set. Templates are compiled once per :class:`WorksheetTemplates`,
+however many versions are rendered.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import TemplateError
+from ..resources import bundled
+from .worksheet_model import Worksheet
+
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
+
+# The three pages written for each version, by the template that lays each out.
+PAGES = {"sheet": "sheet.html.j2", "key": "key.html.j2", "quick_key": "quick-key.html.j2"}
+
+
+def bundled_templates() -> Path:
+    return bundled("templates") / "worksheet"
+
+
+@dataclass(frozen=True)
+class RenderedWorksheet:
+    sheet: str
+    key: str
+    quick_key: str
+
+
+class WorksheetTemplates:
+    """The worksheet templates, compiled: the teacher's where given, else the bundled ones."""
+
+    def __init__(self, override: Path | None = None) -> None:
+        import jinja2
+
+        base = bundled_templates()
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(base)]
+        if override is not None:
+            _check_override(override, base)
+            loaders.insert(0, jinja2.FileSystemLoader(override))
+        self._env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self._env.filters["css_string"] = css_string
+        try:
+            self._templates = {page: self._env.get_template(name) for page, name in PAGES.items()}
+        except jinja2.TemplateSyntaxError as e:
+            raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
+        except jinja2.TemplateNotFound as e:
+            raise TemplateError(f"template not found: {e.name}") from e
+
+    def render(self, worksheet: Worksheet) -> RenderedWorksheet:
+        pages = {page: self._render(page, worksheet) for page in PAGES}
+        return RenderedWorksheet(**pages)
+
+    def _render(self, page: str, worksheet: Worksheet) -> str:
+        import jinja2
+
+        try:
+            return self._templates[page].render(ws=worksheet)
+        except jinja2.TemplateSyntaxError as e:  # a macro file imported while rendering
+            raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
+        except jinja2.TemplateError as e:
+            raise TemplateError(f"{_template_frame(e)}{e}") from e
+
+
+def _template_frame(error: BaseException) -> str:
+    """``path:line: `` of the innermost template line in the error's traceback.
+
+    Jinja2 rewrites tracebacks so that template code shows as frames of the template
+    file; the innermost one is where a teacher should look.
+    """
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}: "
+    return ""
+
+
+def _check_override(folder: Path, base: Path) -> None:
+    """Refuse a --templates folder that overrides nothing: most likely the wrong folder."""
+    names = {p.relative_to(base) for p in base.rglob("*.j2")}
+    if not any((folder / name).is_file() for name in names):
+        examples = ", ".join(sorted(str(n) for n in names)[:3])
+        raise TemplateError(
+            f"--templates {folder}: no worksheet template to override there "
+            f"(it mirrors {base}, e.g. {examples})"
+        )
+
+
+def css_string(text: object) -> Markup:
+    """``text`` as a quoted CSS string, for ``content:`` in the page footer.
+
+    HTML escaping does not apply inside <style>, so quotes, backslashes, newlines and
+    ``<`` (which could close the element) are written as CSS escapes instead.
+    """
+    from markupsafe import Markup
+
+    out = []
+    for ch in str(text):
+        if ch.isspace():
+            ch = " "  # a line break would end the CSS string
+        if ch in '"\\<>&' or ord(ch) < 0x20:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup('"' + "".join(out) + '"')

@@ -1,0 +1,249 @@
+"""The view model of a worksheet: what one version's sheet and key show, computed once.
+
+Templates only lay these objects out; every decision about content (numbering,
+letters, which letters are right, how long an answer line is, what a key entry's
+``data-answer`` says) is made here, from the model and a :class:`~quizgen.select.Version`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import (
+    Cloze,
+    Deletion,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Seed,
+    ShortAnswer,
+    TrueFalse,
+)
+from ..select import Arranged, Version
+
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+
+# Answer lines come in a few lengths, so a line's length hints at the kind of
+# answer (a year, a name, a phrase) without giving away its exact length.
+LineSize = Literal["s", "m", "l", "full"]
+_LINE_SIZES: tuple[tuple[int, LineSize], ...] = ((8, "s"), (20, "m"), (40, "l"))
+_CHARS_PER_FULL_LINE = 70
+
+
+@dataclass(frozen=True)
+class Option:
+    """A lettered choice, ordering item or right-hand side of a matching question."""
+
+    letter: str
+    text: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    """A numbered left-hand side and the letter of its partner in the right column."""
+
+    number: int
+    text: str
+    letter: str
+    partner: str
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A gap in a cloze text, numbered within its question."""
+
+    number: int
+    answer: str
+    hint: str | None
+    size: LineSize
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    author: str
+    title: str
+    paragraph: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered question of a version, with what its sheet and key entries need."""
+
+    number: int
+    question: Question
+    # The machine-readable answer a key entry carries in data-answer (see the README).
+    data_answer: str
+    options: tuple[Option, ...] = ()  # mcq, multi, order: in this version's order
+    solution: tuple[Option, ...] = ()  # mcq, multi: the right ones; order: in order
+    rows: tuple[MatchRow, ...] = ()  # match: the left column in this version's order
+    segments: tuple[str | Blank, ...] = ()  # cloze: the running text and its blanks
+    line_size: LineSize = "full"  # short: how long the answer line is
+    line_count: int = 1  # short, essay: how many ruled lines
+    sources: tuple[SourceNote, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.question.kind
+
+    @property
+    def points(self) -> int:
+        return self.question.points
+
+    @property
+    def blanks(self) -> tuple[Blank, ...]:
+        return tuple(s for s in self.segments if isinstance(s, Blank))
+
+
+@dataclass(frozen=True)
+class Section:
+    """The questions of one type, with a part number (Part 1, Part 2, ...)."""
+
+    number: int
+    kind: str
+    items: tuple[Item, ...]
+
+    @property
+    def points(self) -> int:
+        return sum(i.points for i in self.items)
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """Everything one version's sheet, key and quick key show."""
+
+    title: str
+    instructions: str
+    paper: Paper
+    letter: str
+    version_count: int
+    seed: int
+    sections: tuple[Section, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.sections for i in s.items)
+
+    @property
+    def points(self) -> int:
+        return sum(s.points for s in self.sections)
+
+    @property
+    def check_code(self) -> str:
+        """Four characters printed on the sheet and on its keys, so a teacher can see
+        at a glance that a key belongs to the sheet in hand (same questions, same
+        order, same letters), even between runs with different seeds."""
+        digest = hashlib.sha256()
+        for item in self.items:
+            digest.update(f"{item.question.id}\0{item.data_answer}\0".encode())
+        return digest.hexdigest()[:4].upper()
+
+
+def build_worksheet(
+    version: Version,
+    seeds: Mapping[str, Seed],
+    *,
+    title: str,
+    instructions: str,
+    paper: Paper,
+    version_count: int,
+    seed: int,
+) -> Worksheet:
+    sections: list[Section] = []
+    for number, arranged in enumerate(version.questions, 1):
+        item = _item(number, arranged, seeds)
+        if sections and sections[-1].kind == item.kind:
+            last = sections[-1]
+            sections[-1] = Section(last.number, last.kind, (*last.items, item))
+        else:
+            sections.append(Section(len(sections) + 1, item.kind, (item,)))
+    return Worksheet(
+        title=title,
+        instructions=instructions,
+        paper=paper,
+        letter=version.letter,
+        version_count=version_count,
+        seed=seed,
+        sections=tuple(sections),
+    )
+
+
+def _letter(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
+    q = arranged.question
+    sources = tuple(
+        SourceNote(seeds[c.seed].author, seeds[c.seed].title, c.paragraph, c.quote)
+        if c.seed in seeds
+        else SourceNote("", c.seed, c.paragraph, c.quote)
+        for c in q.sources
+    )
+    if isinstance(q, (MultipleChoice, MultipleAnswer)):
+        right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
+        options = tuple(
+            Option(_letter(n), q.choices[i], q.choices[i] in right)
+            for n, i in enumerate(arranged.order)
+        )
+        solution = tuple(o for o in options if o.correct)
+        data = ",".join(o.letter for o in solution)
+        return Item(number, q, data, options=options, solution=solution, sources=sources)
+    if isinstance(q, Ordering):
+        options = tuple(Option(_letter(n), q.items[i]) for n, i in enumerate(arranged.order))
+        by_text_index = {i: options[n] for n, i in enumerate(arranged.order)}
+        solution = tuple(by_text_index[i] for i in range(len(q.items)))
+        data = ",".join(o.letter for o in solution)
+        return Item(number, q, data, options=options, solution=solution, sources=sources)
+    if isinstance(q, Matching):
+        options = tuple(
+            Option(_letter(n), q.pairs[i].right) for n, i in enumerate(arranged.order)
+        )
+        letter_of = {i: _letter(n) for n, i in enumerate(arranged.order)}
+        rows = tuple(
+            MatchRow(n + 1, q.pairs[i].left, letter_of[i], q.pairs[i].right)
+            for n, i in enumerate(arranged.left_order)
+        )
+        data = ",".join(f"{r.number}-{r.letter}" for r in rows)
+        return Item(number, q, data, options=options, rows=rows, sources=sources)
+    if isinstance(q, TrueFalse):
+        return Item(number, q, "true" if q.answer else "false", sources=sources)
+    if isinstance(q, ShortAnswer):
+        size, count = _answer_line(max((q.answer, *q.accept), key=len))
+        return Item(number, q, q.answer, line_size=size, line_count=count, sources=sources)
+    if isinstance(q, Cloze):
+        segments = _cloze_segments(q.segments())
+        data = " | ".join(b.answer for b in segments if isinstance(b, Blank))
+        return Item(number, q, data, segments=segments, sources=sources)
+    return Item(number, q, q.answer, line_count=q.lines, sources=sources)
+
+
+def _answer_line(answer: str) -> tuple[LineSize, int]:
+    """How long a line, and how many lines, a written answer like ``answer`` needs."""
+    # Handwriting is wider than print: allow about one and a half times the letters.
+    room = math.ceil(len(answer) * 1.5)
+    for limit, size in _LINE_SIZES:
+        if room <= limit:
+            return size, 1
+    return "full", max(1, math.ceil(room / _CHARS_PER_FULL_LINE))
+
+
+def _cloze_segments(parts: Iterable[str | Deletion]) -> tuple[str | Blank, ...]:
+    segments: list[str | Blank] = []
+    blanks = 0
+    for part in parts:
+        if isinstance(part, Deletion):
+            blanks += 1
+            size, _ = _answer_line(max(part.answer, part.hint or "", key=len))
+            segments.append(Blank(blanks, part.answer, part.hint, "l" if size == "full" else size))
+        else:
+            segments.append(str(part))
+    return tuple(segments)
