@@ -2,12 +2,16 @@
 
 ``load_catalog`` is the one entry point: it hands back a verified :class:`Catalog`
 and any warnings, or raises :class:`BankError` carrying every problem it found.
+
+Files are first read without keeping positions, which is what a large, valid bank
+needs to load fast; a file with something to report is read again with positions,
+so every message still says path:line:column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -15,7 +19,6 @@ from typing import Any
 from . import verify
 from .errors import BankError, Location, Problem, Severity
 from .model import (
-    QUESTION_CLASSES,
     Bank,
     Catalog,
     Citation,
@@ -25,6 +28,7 @@ from .model import (
     MultipleAnswer,
     MultipleChoice,
     Ordering,
+    Origin,
     Pair,
     Question,
     Seed,
@@ -32,7 +36,9 @@ from .model import (
     TrueFalse,
 )
 from .schemacheck import structural_problems
-from .yamlfile import YamlDocument, read_yaml
+from .textmatch import SeedIndex
+from .verify import Finding
+from .yamlfile import YamlDocument, YamlProblem, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 SEED_LIST = "seeds.yaml"
@@ -44,26 +50,58 @@ class LoadResult:
     warnings: tuple[Problem, ...]
 
 
+@dataclass
+class _Report:
+    """What a load found: positioned problems, and findings still to be positioned."""
+
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def yaml(self, path: Path, found: Iterable[YamlProblem], doc: YamlDocument | None) -> None:
+        for yp in found:
+            where = Location(str(path), yp.line, yp.column)
+            self.problems.append(Problem(where, yp.message, _question_id(doc, yp.path)))
+
+    def positioned(self) -> list[Problem]:
+        """Every problem with its line and column, re-reading only the files concerned."""
+        docs: dict[str, YamlDocument | None] = {}
+
+        def locate(file: str, path: verify.DocPath) -> Location:
+            if file not in docs:
+                docs[file] = read_yaml(Path(file), track=True)[0]
+            doc = docs[file]
+            return Location(file, *doc.spot(path)) if doc else Location(file)
+
+        out = list(self.problems)
+        for f in self.findings:
+            message = f.message
+            if f.first is not None:
+                message = message.replace("{first}", str(locate(*f.first)))
+            out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
+        return out
+
+
 def load_catalog(
     paths: Sequence[Path], seeds_dir: Path, *, require_sources: bool = False
 ) -> LoadResult:
-    seeds, problems = load_seeds(seeds_dir)
-    banks: list[Bank] = []
-    for path in bank_files(paths, problems):
-        bank = _load_bank(path, problems)
-        if bank is not None:
-            banks.append(bank)
-    located, semantic = verify.check(banks, seeds, require_sources=require_sources)
-    problems.extend(semantic)
+    report = _Report()
+    seeds = load_seeds(seeds_dir, report)
+    indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
+    banks = [
+        bank
+        for path in bank_files(paths, report.problems)
+        if (bank := _load_bank(path, indexes, report)) is not None
+    ]
+    report.findings.extend(verify.check(banks, seeds, indexes, require_sources=require_sources))
+    problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise BankError(errors)
-    catalog = Catalog(tuple(located), MappingProxyType(seeds))
     warnings = sorted(
         (p for p in problems if p.severity is Severity.WARNING),
         key=lambda p: (p.location, p.message),
     )
-    return LoadResult(catalog, tuple(warnings))
+    return LoadResult(Catalog(tuple(banks), MappingProxyType(seeds)), tuple(warnings))
 
 
 def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
@@ -82,25 +120,29 @@ def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     return files
 
 
-def load_seeds(seeds_dir: Path) -> tuple[dict[str, Seed], list[Problem]]:
-    problems: list[Problem] = []
+def load_seeds(seeds_dir: Path, report: _Report | None = None) -> dict[str, Seed]:
+    report = report if report is not None else _Report()
     listing = seeds_dir / SEED_LIST
-    doc, _ = _read(listing, "seeds", problems)
+    doc, _ = _read(listing, "seeds", report)
     seeds: dict[str, Seed] = {}
     if doc is None:
-        return seeds, problems
+        return seeds
     for i, entry in enumerate(doc.data["seeds"]):
-        where = Location(str(listing), *doc.spot(("seeds", i)))
         if entry["id"] in seeds:
-            problems.append(Problem(where, f"duplicate seed id {entry['id']!r}"))
+            report.findings.append(
+                Finding(str(listing), ("seeds", i, "id"), f"duplicate seed id {entry['id']!r}")
+            )
             continue
         text_path = seeds_dir / entry["file"]
         try:
             text = text_path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            problems.append(Problem(where, f"cannot read seed text {text_path}: {e}"))
+            report.findings.append(
+                Finding(
+                    str(listing), ("seeds", i, "file"), f"cannot read seed text {text_path}: {e}"
+                )
+            )
             continue
-        paragraphs = tuple(line for line in text.splitlines() if line.strip())
         skip = {s["paragraph"]: s["reason"] for s in entry.get("not_substantive", [])}
         seeds[entry["id"]] = Seed(
             id=entry["id"],
@@ -108,60 +150,57 @@ def load_seeds(seeds_dir: Path) -> tuple[dict[str, Seed], list[Problem]]:
             author=entry["author"],
             published=entry["published"],
             path=str(text_path),
-            paragraphs=paragraphs,
+            paragraphs=tuple(line for line in text.splitlines() if line.strip()),
             not_substantive=MappingProxyType(skip),
         )
-    return seeds, problems
+    return seeds
 
 
-def _read(
-    path: Path, schema_name: str, problems: list[Problem]
-) -> tuple[YamlDocument | None, set[int]]:
+def _read(path: Path, schema_name: str, report: _Report) -> tuple[YamlDocument | None, set[int]]:
     """Parse and structurally check one file.
 
     Returns the document (None if it cannot be used at all) and the indexes of the
     questions that have problems of their own: only those are left out of the model.
     """
-    doc, yaml_problems = read_yaml(path)
-    found = [(yp.path, Location(str(path), yp.line, yp.column), yp.message) for yp in yaml_problems]
-    if doc is not None:
-        found += [
-            (spath, Location(str(path), *doc.spot(spath)), message)
-            for spath, message in structural_problems(schema_name, doc.data)
-        ]
+    doc, yaml_problems = read_yaml(path, track=False)
+    report.yaml(path, yaml_problems, doc)
     usable = doc is not None
     broken: set[int] = set()
-    for spath, where, message in found:
-        problems.append(Problem(where, message, _question_id(doc, spath)))
-        if len(spath) >= 2 and spath[0] == "questions" and isinstance(spath[1], int):
-            broken.add(spath[1])
-        else:
-            usable = False
+    for yp in yaml_problems:
+        usable = usable and _mark_broken(yp.path, broken)
+    if doc is not None:
+        for spath, message in structural_problems(schema_name, doc.data):
+            report.findings.append(Finding(str(path), spath, message, _question_id(doc, spath)))
+            usable = usable and _mark_broken(spath, broken)
     return (doc if usable else None), broken
 
 
-def _load_bank(path: Path, problems: list[Problem]) -> Bank | None:
-    doc, broken = _read(path, "bank", problems)
+def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:
+    """Note a problem inside one question; False if it spoils the whole file."""
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        broken.add(path[1])
+        return True
+    return False
+
+
+def _load_bank(path: Path, indexes: Mapping[str, SeedIndex], report: _Report) -> Bank | None:
+    doc, broken = _read(path, "bank", report)
     if doc is None:
         return None
     data = doc.data
     bank_id = data.get("bank", path.stem)
-    questions: list[Question] = []
-    for i, raw in enumerate(data["questions"]):
-        if i in broken:
-            continue
-        spots = {
-            ".".join(str(p) for p in sub): spot
-            for sub, spot in doc.spots_under(("questions", i))
-            if sub
-        }
-        location = Location(str(path), *doc.spot(("questions", i)))
-        questions.append(_question(raw, bank_id, data, location, spots))
+    questions = tuple(
+        _question(
+            raw, Origin(str(path), i, isinstance(raw.get("source"), list)), bank_id, data, indexes
+        )
+        for i, raw in enumerate(data["questions"])
+        if i not in broken
+    )
     return Bank(
         id=bank_id,
         title=data["title"].strip(),
         path=str(path),
-        questions=tuple(questions),
+        questions=questions,
         description=(data.get("description") or "").strip(),
         tags=tuple(data.get("tags", ())),
         default_seed=data.get("source"),
@@ -170,67 +209,59 @@ def _load_bank(path: Path, problems: list[Problem]) -> Bank | None:
 
 def _question(
     raw: dict[str, Any],
+    origin: Origin,
     bank_id: str,
     bank: dict[str, Any],
-    location: Location,
-    spots: dict[str, tuple[int, int]],
+    indexes: Mapping[str, SeedIndex],
 ) -> Question:
     sources = raw.get("source", [])
-    if isinstance(sources, dict):
-        sources = [sources]
-        # Let "source.0.quote" find the spot of "source.quote".
-        spots.update(
-            {
-                k.replace("source.", "source.0.", 1): v
-                for k, v in spots.items()
-                if k.startswith("source.")
-            }
-        )
+    citations = []
+    for s in [sources] if isinstance(sources, dict) else sources:
+        seed = s.get("seed") or bank.get("source") or ""
+        quote = s["quote"].strip()
+        # Where the quote is found is recorded now; the verifier reports misses.
+        index = indexes.get(seed)
+        citations.append(Citation(seed, quote, index.locate(quote) if index else None))
     common: dict[str, Any] = {
         "id": raw["id"],
         "bank": bank_id,
         "explanation": _text(raw.get("explanation", "")),
-        "sources": tuple(
-            Citation(seed=s.get("seed") or bank.get("source") or "", quote=s["quote"].strip())
-            for s in sources
-        ),
+        "sources": tuple(citations),
         "difficulty": raw.get("difficulty", "medium"),
         "tags": tuple(dict.fromkeys([*bank.get("tags", ()), *raw.get("tags", ())])),
         "points": raw.get("points", 1),
-        "location": location,
-        "spots": MappingProxyType(spots),
+        "origin": origin,
     }
     kind = raw["type"]
-    cls = QUESTION_CLASSES[kind]
-    if cls is MultipleChoice:
+    if kind == "mcq":
         return MultipleChoice(
             **common,
             prompt=_text(raw["prompt"]),
             choices=_texts(raw["choices"]),
             answer=_text(raw["answer"]),
         )
-    if cls is MultipleAnswer:
+    if kind == "multi":
         return MultipleAnswer(
             **common,
             prompt=_text(raw["prompt"]),
             choices=_texts(raw["choices"]),
             answers=_texts(raw["answer"]),
         )
-    if cls is TrueFalse:
+    if kind == "truefalse":
         return TrueFalse(**common, prompt=_text(raw["prompt"]), answer=raw["answer"])
-    if cls is ShortAnswer:
+    if kind == "short":
         return ShortAnswer(
             **common,
             prompt=_text(raw["prompt"]),
             answer=_text(raw["answer"]),
             accept=_texts(raw.get("accept", ())),
         )
-    if cls is Cloze:
+    if kind == "cloze":
         return Cloze(**common, text=_text(raw["text"]))
-    if cls is Matching:
+    if kind == "match":
         pairs = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
         return Matching(**common, prompt=_text(raw["prompt"]), pairs=pairs)
-    if cls is Ordering:
+    if kind == "order":
         return Ordering(**common, prompt=_text(raw["prompt"]), items=_texts(raw["items"]))
     return Essay(
         **common,
@@ -249,7 +280,7 @@ def _texts(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(_text(v) for v in values)
 
 
-def _question_id(doc: YamlDocument | None, path: tuple[str | int, ...]) -> str | None:
+def _question_id(doc: YamlDocument | None, path: verify.DocPath) -> str | None:
     if doc is None or len(path) < 2 or path[0] != "questions" or not isinstance(doc.data, dict):
         return None
     questions = doc.data.get("questions")

@@ -13,16 +13,22 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
-from .errors import Location
-
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 
-# Where each key of a question sits in its file, by dotted path ("choices.2",
-# "source.0.quote"), as (line, column). Kept so the verifier can point at the exact
-# spot; left out of equality and hashing.
-Spots = Mapping[str, tuple[int, int]]
-_NO_SPOTS: Spots = MappingProxyType({})
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a question was written: its bank file and its index in ``questions``.
+
+    Line and column are not kept: the loader finds them again, only for the files
+    it has something to report about.
+    """
+
+    path: str
+    index: int
+    # Whether ``source`` was written as a list (or as one mapping).
+    listed_sources: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,18 +55,7 @@ class QuestionBase:
     difficulty: Difficulty = "medium"
     tags: tuple[str, ...] = ()
     points: int = 1
-    location: Location = field(default=Location("<memory>"), compare=False)
-    spots: Spots = field(default_factory=lambda: _NO_SPOTS, compare=False, repr=False)
-
-    def where(self, *path: str | int) -> Location:
-        """The location of ``path`` inside this question, or the nearest known parent."""
-        parts = [str(p) for p in path]
-        while parts:
-            spot = self.spots.get(".".join(parts))
-            if spot:
-                return Location(self.location.path, *spot)
-            parts.pop()
-        return self.location
+    origin: Origin = field(default=Origin("<memory>", 0), compare=False)
 
     @property
     def verified(self) -> bool:

@@ -7,7 +7,6 @@ problems instead of exceptions, so a caller can report every problem at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,20 +52,19 @@ class YamlDocument:
             p = p[:-1]
         return self.spots.get((), (1, 1))
 
-    def spots_under(self, prefix: Path_) -> Iterator[tuple[Path_, tuple[int, int]]]:
-        n = len(prefix)
-        for p, s in self.spots.items():
-            if p[:n] == prefix:
-                yield p[n:], s
-
 
 class _Fatal(Exception):
     def __init__(self, problem: YamlProblem) -> None:
         self.problem = problem
 
 
-def read_yaml(path: Path) -> tuple[YamlDocument | None, list[YamlProblem]]:
-    """Parse ``path``; on a fatal problem return ``None`` and that problem."""
+def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, list[YamlProblem]]:
+    """Parse ``path``; on a fatal problem return ``None`` and that problem.
+
+    With ``track`` off no positions are kept (``spots`` stays empty): the fast path
+    for files that turn out to be fine. Problems found while parsing still carry
+    their line and column.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -85,10 +83,10 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[YamlProblem]]:
         return None, [
             YamlProblem((), line, column, f"file is not UTF-8 (byte 0x{bad}); save it as UTF-8")
         ]
-    return parse_yaml(text)
+    return parse_yaml(text, track=track)
 
 
-def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlProblem]]:
+def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, list[YamlProblem]]:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
@@ -104,7 +102,8 @@ def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlProblem]]:
         ]
     if not nodes:
         return None, [_top("file is empty: a bank is a mapping with title and questions")]
-    builder = _Builder()
+    # Without an anchor ("&") there can be no alias, so no node is reached twice.
+    builder = _Builder(track=track, aliases="&" in text)
     try:
         data = builder.build(nodes[0], (), 0)
     except _Fatal as fatal:
@@ -131,7 +130,9 @@ def _top(message: str) -> YamlProblem:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, track: bool, aliases: bool) -> None:
+        self.track = track
+        self.aliases = aliases
         self.spots: dict[Path_, tuple[int, int]] = {}
         self.problems: list[YamlProblem] = []
         self._seen: set[int] = set()
@@ -155,7 +156,8 @@ class _Builder:
             items = []
             for i, item in enumerate(node.value):
                 item_path = (*path, i)
-                self.spots[item_path] = _pos(item)
+                if self.track:
+                    self.spots[item_path] = _pos(item)
                 items.append(self.build(item, item_path, depth + 1))
             return items
         if isinstance(node, MappingNode):
@@ -180,7 +182,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
+        first_seen: dict[str, Node] = {}
         for key_node, value_node in _merged(node):
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (
                 _TAG + "str",
@@ -194,19 +196,23 @@ class _Builder:
                     _at(
                         key_node,
                         (*path, key),
-                        f"duplicate key {key!r} (first at line {first_seen[key]})",
+                        f"duplicate key {key!r} (first at line {_pos(first_seen[key])[0]})",
                     )
                 )
                 continue
-            first_seen[key] = key_node.start_mark.line + 1
+            first_seen[key] = key_node
             key_path = (*path, key)
-            self.spots[key_path] = _pos(key_node)
+            if self.track:
+                self.spots[key_path] = _pos(key_node)
             result[key] = self.build(value_node, key_path, depth + 1)
         return result
 
 
 def _merged(node: MappingNode) -> list[tuple[Node, Node]]:
     """The mapping's own pairs, then those of any ``<<`` merge keys it does not override."""
+    pairs: list[tuple[Node, Node]] = node.value
+    if not any(k.tag == _TAG + "merge" for k, _ in pairs):
+        return pairs
     own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge"]
     merged: list[tuple[Node, Node]] = []
     for k, v in node.value:
