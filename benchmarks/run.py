@@ -1,0 +1,232 @@
+"""quizgen's benchmark: times and peak memory of the CLI against a floor, as a table and JSON.
+
+    python benchmarks/run.py                   # sizes 1,000 / 10,000 / 50,000
+    python benchmarks/run.py --sizes 1000 --runs 1   # the smoke run the test suite does
+
+Every figure is the median of --runs runs, each a fresh process; peak memory is the
+child's maximum resident set. The floor is benchmarks/floor.py: PyYAML's C loader and
+genanki, no validation. Targets are checked at the end; with --check the exit code is 1
+if one is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+
+QUIZGEN = [sys.executable, "-m", "quizgen"]
+
+
+@dataclass
+class Measure:
+    name: str
+    size: int | None
+    seconds: float
+    peak_mb: float
+    runs: int
+
+
+def measure(name: str, size: int | None, argv: Sequence[str], runs: int, cwd: Path) -> Measure:
+    times: list[float] = []
+    peaks: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        stderr = proc.stderr.read().decode() if proc.stderr else ""
+        if proc.stderr:
+            proc.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{name} failed ({' '.join(map(str, argv))}):\n{stderr}")
+    return Measure(name, size, statistics.median(times), max(peaks), runs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument(
+        "--out", type=Path, default=HERE / "out", help="folder for banks and results"
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF figures")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args(argv)
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    seeds = ROOT / "seeds"
+    results: list[Measure] = []
+    work = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+    small = max(args.runs, 5)
+
+    def run(name: str, size: int | None, cmd: Sequence[str], runs: int = args.runs) -> Measure:
+        m = measure(name, size, cmd, runs, work)
+        results.append(m)
+        print(
+            f"  {name:<28} {size or '':>7} {m.seconds:8.3f} s {m.peak_mb:7.1f} MB",
+            flush=True,
+        )
+        return m
+
+    print(
+        f"quizgen benchmark on {platform.node()} ({os.cpu_count()} cores, Python "
+        f"{platform.python_version()}); median of {args.runs} run(s)"
+    )
+    run("help", None, [*QUIZGEN, "--help"], small)
+    run("version", None, [*QUIZGEN, "--version"], small)
+    run(
+        "build (bundled banks)",
+        None,
+        [*QUIZGEN, "build", str(ROOT / "questions"), "--seeds", str(seeds), "-o", str(work / "b")],
+        small,
+    )
+
+    def banks(size: int) -> list[str]:
+        folder = out / f"banks-{size}"
+        if not (folder / ".complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            synthetic.write_banks(folder, size, seeds)
+            (folder / ".complete").write_text("")
+        return [str(folder), "--seeds", str(seeds)]
+
+    # A teacher's test: 100 questions, 10 versions; and printing them.
+    run(
+        "worksheet 100 x 10 versions",
+        100,
+        [*QUIZGEN, "worksheet", *banks(100), "--versions", "10", "-o", str(work / "w10")],
+        small,
+    )
+    if not args.no_pdf and shutil.which("chromium"):
+        run(
+            "worksheet 100, PDF x 1",
+            100,
+            [*QUIZGEN, "worksheet", *banks(100), "--pdf", "-o", str(work / "p1")],
+        )
+        run(
+            "worksheet 100, PDF x 3",
+            100,
+            [
+                *QUIZGEN,
+                "worksheet",
+                *banks(100),
+                "--versions",
+                "3",
+                "--pdf",
+                "-o",
+                str(work / "p3"),
+            ],
+        )
+    # A department's pooled banks, growing.
+    for size in args.sizes:
+        common = banks(size)
+        run("validate", size, [*QUIZGEN, "validate", "--require-sources", *common])
+        run(
+            "floor (C YAML + genanki)",
+            size,
+            [sys.executable, str(HERE / "floor.py"), common[0], str(work / "floor.apkg")],
+        )
+        run("anki", size, [*QUIZGEN, "anki", *common, "-o", str(work / "deck.apkg")])
+        run("worksheet (all, HTML)", size, [*QUIZGEN, "worksheet", *common, "-o", str(work / "w")])
+    shutil.rmtree(work, ignore_errors=True)
+
+    checks = targets(results, args.sizes)
+    print("\ntargets:")
+    for label, ok, detail in checks:
+        print(f"  {'PASS' if ok else 'FAIL'}  {label}: {detail}")
+    report = {
+        "machine": {
+            "node": platform.node(),
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "results": [asdict(m) for m in results],
+        "targets": [{"target": label, "ok": ok, "detail": detail} for label, ok, detail in checks],
+    }
+    (out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten: {out / 'results.json'}")
+    return 1 if args.check and not all(ok for _, ok, _ in checks) else 0
+
+
+def targets(results: list[Measure], sizes: Sequence[int]) -> list[tuple[str, bool, str]]:
+    def get(name: str, size: int | None = None) -> Measure | None:
+        return next((m for m in results if m.name == name and m.size == size), None)
+
+    checks: list[tuple[str, bool, str]] = []
+    for name in ("help", "version"):
+        m = get(name)
+        if m:
+            checks.append(
+                (f"quizgen --{name} under 150 ms", m.seconds < 0.150, f"{m.seconds * 1000:.0f} ms")
+            )
+    m = get("build (bundled banks)")
+    if m:
+        checks.append(
+            ("build of the bundled banks under 1 s", m.seconds < 1.0, f"{m.seconds:.2f} s")
+        )
+    anki, floor = get("anki", 10000), get("floor (C YAML + genanki)", 10000)
+    if anki and floor:
+        ratio = anki.seconds / floor.seconds
+        checks.append(
+            (
+                "anki on 10,000 within 1.3x the floor",
+                ratio <= 1.3,
+                f"{anki.seconds:.2f} s / {floor.seconds:.2f} s = {ratio:.2f}x",
+            )
+        )
+    big = get("anki", 50000)
+    if anki and big:
+        growth = big.seconds / anki.seconds
+        checks.append(("anki 50k/10k time ratio at most 5.5", growth <= 5.5, f"{growth:.2f}"))
+        checks.append(("anki on 50,000 under 400 MB", big.peak_mb < 400, f"{big.peak_mb:.0f} MB"))
+    m = get("worksheet 100 x 10 versions", 100)
+    if m:
+        checks.append(
+            ("10 versions of 100 questions under 2 s", m.seconds < 2.0, f"{m.seconds:.2f} s")
+        )
+    one = get("worksheet 100, PDF x 1", 100)
+    three = get("worksheet 100, PDF x 3", 100)
+    if one and three:
+        ratio = three.seconds / one.seconds
+        checks.append(
+            (
+                "3 versions with PDF under 3x one",
+                ratio < 3.0,
+                f"{three.seconds:.2f} s / {one.seconds:.2f} s = {ratio:.2f}x",
+            )
+        )
+    per_q = [(s, m.seconds / s) for s in sizes if (m := get("validate", s))]
+    if len(per_q) >= 2:
+        (s0, t0), (s1, t1) = per_q[0], per_q[-1]
+        growth = t1 / t0
+        checks.append(
+            (
+                f"validate time per question grows at most 1.5x from {s0:,} to {s1:,}",
+                growth <= 1.5,
+                f"{t0 * 1e6:.0f} -> {t1 * 1e6:.0f} us ({growth:.2f}x)",
+            )
+        )
+    return checks
+
+
+if __name__ == "__main__":
+    sys.exit(main())
