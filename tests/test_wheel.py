@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -31,10 +32,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     wheel = next((work / "dist").glob("quizgen-*.whl"))
-    # System site-packages supply the dependencies without a download; the wheel's
-    # own copy of quizgen comes first on sys.path, ahead of any editable install.
-    venv.create(work / "env", system_site_packages=True, with_pip=False)
+    # The test environment's packages supply the dependencies without a download: a
+    # plain path line (not a site dir, so its own .pth files, such as an editable
+    # install of quizgen, are not run) placed after the wheel's own site-packages.
+    venv.create(work / "env", with_pip=False)
     bin_dir = work / "env" / "bin"
+    site = subprocess.run(
+        [bin_dir / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    deps = sysconfig.get_paths()["purelib"]
+    (Path(site) / "zz-test-dependencies.pth").write_text(deps + "\n")
     subprocess.run(
         [
             sys.executable,
@@ -57,8 +65,10 @@ def test_wheel_carries_banks_seeds_and_templates(installed: Path) -> None:
         "import quizgen, pathlib; p = pathlib.Path(quizgen.__file__).parent; "
         "print(p); print(sorted(x.name for x in (p / '_bundled').iterdir()))"
     )
+    # Run outside the repository: "python -c" puts the working folder on sys.path.
     out = subprocess.run(
-        [installed / "python", "-c", code], capture_output=True, text=True, check=True
+        [installed / "python", "-c", code], capture_output=True, text=True, check=True,
+        cwd=installed,
     ).stdout.splitlines()
     assert str(installed.parent) in out[0]
     assert out[1] == "['questions', 'seeds', 'templates']"
