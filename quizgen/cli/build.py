@@ -25,3 +25,9 @@ def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path) -> Non
     result = load(paths, seeds_dir, require_sources=False)
     questions = result.catalog.questions
     click.echo(f"validated {len(questions)} questions in {len(result.catalog.banks)} bank(s)")
+
+    # The Anki deck of every question; it records change times beside the banks.
+    from ..render.anki import write_deck
+    from .anki import report as report_deck
+
+    report_deck(write_deck(result.catalog, questions, out_dir / "serge.apkg"))

@@ -1,0 +1,157 @@
+"""Anki decks from the banks: one parent deck, a subdeck per bank, a note per question.
+
+The pieces: ``anki_notetypes`` (the frozen note types and their templates),
+``anki_notes`` (question -> note), ``anki_history`` (when each note last changed) and
+``anki_package`` (the ``.apkg`` file). This module puts them together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import OutputError, SelectionError
+from ..model import Catalog, Question
+from .anki_history import HISTORY_NAME, History, build_time
+
+DEFAULT_PARENT = "Victor Serge"
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    parent: str = DEFAULT_PARENT
+    type_in: bool = False
+    # One history file for every bank; by default each folder of banks has its own.
+    history: Path | None = None
+
+
+@dataclass(frozen=True)
+class DeckReport:
+    path: Path
+    notes: int
+    cards: int
+    decks: int
+    changed: int  # notes whose content is new or changed since the history last saw it
+    saved: tuple[Path, ...] = ()  # history files written
+    warnings: tuple[str, ...] = field(default=())
+
+
+def deck_id(name: str) -> int:
+    """A deck's id, from its full name. Anki's importer matches decks by name anyway."""
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
+    return 1 + int.from_bytes(digest, "big") % (1 << 52)
+
+
+def deck_name(parent: str, title: str) -> str:
+    # "::" inside a bank title would make Anki nest one more level.
+    return f"{parent}::{title.replace('::', ':')}"
+
+
+def write_deck(catalog: Catalog, questions: Sequence[Question], out: Path,
+               options: DeckOptions = DeckOptions()) -> DeckReport:
+    """Write the deck of ``questions`` to ``out`` and record what changed."""
+    # Imported here: the CLI imports this module for its defaults at start-up.
+    from .anki_notes import NoteMaker
+    from .anki_notetypes import render_note_types
+    from .anki_package import DeckRow, NoteRow, write_apkg
+
+    if not questions:
+        raise SelectionError("no questions to put in the deck: the selection is empty")
+    maker = NoteMaker(catalog.seeds, type_in=options.type_in)
+    notes = [maker.note(q) for q in questions]
+
+    histories = _histories(catalog, options.history)
+    history_of = {b.id: histories[_history_path(Path(b.path), options.history)]
+                  for b in catalog.banks}
+    now = build_time()
+    used_banks = {n.bank for n in notes}
+    decks = {b.id: DeckRow(deck_id(deck_name(options.parent, b.title)),
+                           deck_name(options.parent, b.title), b.description)
+             for b in catalog.banks if b.id in used_banks}
+    parent = DeckRow(deck_id(options.parent), options.parent)
+
+    rows = []
+    changed = 0
+    for note in notes:
+        history = history_of[note.bank]
+        before = history.changes
+        mod = history.stamp_note(note.question_id, note.digest, now)
+        changed += history.changes != before
+        rows.append(NoteRow(
+            guid=note.guid, notetype_id=note.notetype.id, mod=mod, tags=note.tags,
+            fields=note.fields, deck_id=decks[note.bank].id, card_ords=note.card_ords,
+            sort_field=note.fields[note.notetype.field_index(note.notetype.sort_field)],
+        ))
+    notetypes = render_note_types()
+    types_json = [
+        notetypes[t].to_json(
+            max(h.stamp_notetype(str(t), notetypes[t].digest, now) for h in histories.values()),
+            parent.id)
+        for t in sorted({n.notetype.id for n in notes})
+    ]
+    write_apkg(out, types_json, [parent, *decks.values()], rows)
+
+    _forget_removed(catalog, histories, options.history)
+    saved, warnings = _save(histories.values())
+    return DeckReport(out, len(rows), sum(len(r.card_ords) for r in rows), 1 + len(decks),
+                      changed, saved, warnings)
+
+
+def _save(histories: Iterable[History]) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """Write the histories that changed; the files written, and warnings."""
+    saved: list[Path] = []
+    warnings: list[str] = []
+    for h in histories:
+        try:
+            if h.save():
+                saved.append(h.path)
+        except OutputError as e:
+            h.unrecorded = h.unrecorded or h.changes
+            warnings.append(str(e))
+        if h.unrecorded:
+            warnings.append(
+                f"{h.path}: {h.unrecorded} change(s) could not be recorded; the next build "
+                "stamps them again (with the build time, or SOURCE_DATE_EPOCH)")
+    return tuple(saved), tuple(warnings)
+
+
+def _history_path(bank_path: Path, override: Path | None) -> Path:
+    return override if override is not None else bank_path.parent / HISTORY_NAME
+
+
+def _histories(catalog: Catalog, override: Path | None) -> dict[Path, History]:
+    paths = {_history_path(Path(b.path), override) for b in catalog.banks}
+    return {p: History.load(p, writable=_may_write(p)) for p in sorted(paths)}
+
+
+def _may_write(path: Path) -> bool:
+    """Never write into the banks bundled inside an installed quizgen."""
+    import quizgen
+
+    bundled = Path(quizgen.__file__).resolve().parent / "_bundled"
+    return not path.resolve().is_relative_to(bundled)
+
+
+def _forget_removed(catalog: Catalog, histories: dict[Path, History],
+                    override: Path | None) -> None:
+    """Drop entries of questions deleted from the banks.
+
+    Only when every bank file of the history's folder was loaded: a build from one
+    file, or from some of the folders, must not forget the others' questions.
+    """
+    from ..load import BANK_SUFFIXES
+    from .anki_notetypes import NOTE_TYPES
+
+    for path, history in histories.items():
+        folders = ({Path(b.path).parent for b in catalog.banks} if override is not None
+                   else {path.parent})
+        loaded = {Path(b.path).resolve() for b in catalog.banks}
+        on_disk = {p.resolve() for f in folders for p in f.iterdir()
+                   if p.suffix in BANK_SUFFIXES and p.is_file()}
+        if not on_disk <= loaded:
+            continue
+        ids = {q.id for b in catalog.banks if Path(b.path).parent in folders
+               for q in b.questions}
+        history.keep_only(ids, {str(t.id) for t in NOTE_TYPES})
