@@ -61,7 +61,7 @@ def main() -> None:
 
 
 # Commands register themselves on ``cli`` when imported.
-from . import anki, build, inspect  # noqa: E402,F401
+from . import anki, build, inspect, worksheet  # noqa: E402,F401
 
 __all__ = ["cli", "main"]
 

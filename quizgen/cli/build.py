@@ -26,6 +26,13 @@ def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path) -> Non
     questions = result.catalog.questions
     click.echo(f"validated {len(questions)} questions in {len(result.catalog.banks)} bank(s)")
 
+    # One worksheet version of every question, with its keys (HTML; PDF is opt-in,
+    # through `quizgen worksheet --pdf`, as it needs a browser).
+    from ..render.worksheet import WorksheetOptions, write_worksheets
+    from .worksheet import report
+
+    report(write_worksheets(result.catalog, questions, out_dir / "worksheets", WorksheetOptions()))
+
     # The Anki deck of every question; it records change times beside the banks.
     from ..render.anki import write_deck
     from .anki import report as report_deck

@@ -101,8 +101,7 @@ def write_worksheets(
         from .worksheet_pdf import ChromiumPrinter
 
         with ChromiumPrinter(chromium) as printer:
-            for html, pdf in zip(html_files, pdf_files, strict=True):
-                printer.print_pdf(html, pdf)
+            printer.print_all(list(zip(html_files, pdf_files, strict=True)))
 
     removed = _remove_stale(out_dir, {p.name for p in (*html_files, *pdf_files)})
     suffixes = (".html", ".pdf") if options.pdf else (".html",)

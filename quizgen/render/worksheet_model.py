@@ -67,9 +67,24 @@ class Blank:
 
 
 @dataclass(frozen=True)
-class SourceNote:
+class Work:
+    """A seed essay that the key cites, listed once in full at the top of the key."""
+
     author: str
     title: str
+    published: str
+
+    @property
+    def short_title(self) -> str:
+        """The title up to its first full stop: "Anarchism, Marxism and Victor Serge"
+        for a title that goes on "A review essay of ...". Each key entry cites by it."""
+        head, stop, _ = self.title.partition(". ")
+        return head if stop else self.title
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    work: Work
     paragraph: int | None
     quote: str
 
@@ -137,6 +152,11 @@ class Worksheet:
         return sum(s.points for s in self.sections)
 
     @property
+    def works(self) -> tuple[Work, ...]:
+        """The essays the key cites, in the order of their first citation."""
+        return tuple(dict.fromkeys(n.work for i in self.items for n in i.sources))
+
+    @property
     def check_code(self) -> str:
         """Four characters printed on the sheet and on its keys, so a teacher can see
         at a glance that a key belongs to the sheet in hand (same questions, same
@@ -182,12 +202,7 @@ def _letter(index: int) -> str:
 
 def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
     q = arranged.question
-    sources = tuple(
-        SourceNote(seeds[c.seed].author, seeds[c.seed].title, c.paragraph, c.quote)
-        if c.seed in seeds
-        else SourceNote("", c.seed, c.paragraph, c.quote)
-        for c in q.sources
-    )
+    sources = tuple(SourceNote(_work(seeds, c.seed), c.paragraph, c.quote) for c in q.sources)
     if isinstance(q, (MultipleChoice, MultipleAnswer)):
         right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
         options = tuple(
@@ -224,6 +239,13 @@ def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
         data = " | ".join(b.answer for b in segments if isinstance(b, Blank))
         return Item(number, q, data, segments=segments, sources=sources)
     return Item(number, q, q.answer, line_count=q.lines, sources=sources)
+
+
+def _work(seeds: Mapping[str, Seed], seed_id: str) -> Work:
+    seed = seeds.get(seed_id)
+    if seed is None:  # the loader reports an unknown seed; keep the key printable anyway
+        return Work("", seed_id, "")
+    return Work(seed.author, seed.title, seed.published)
 
 
 def _answer_line(answer: str) -> tuple[LineSize, int]:

@@ -22,6 +22,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -46,6 +49,7 @@ _FLAGS = (
     "--no-first-run",
     "--remote-debugging-pipe",
 )
+_PRINT = {"preferCSSPageSize": True, "printBackground": True, "generateTaggedPDF": True}
 INSTALL_HINT = (
     "install it (Debian/Ubuntu: sudo apt-get install chromium; "
     "macOS: brew install --cask chromium) or set QUIZGEN_CHROMIUM to the browser's path"
@@ -77,12 +81,14 @@ class ChromiumPrinter:
     Use as a context manager: ``with ChromiumPrinter(find_chromium()) as p: p.print_pdf(...)``.
     """
 
-    def __init__(self, executable: str, timeout: float = 60.0) -> None:
+    def __init__(self, executable: str, *, tabs: int | None = None, timeout: float = 60.0) -> None:
         self.executable = executable
         self.timeout = timeout
+        # Pages print in parallel, one tab per core (each tab has its own renderer).
+        self.tab_count = tabs or max(1, min(4, os.cpu_count() or 1))
+        self._tabs: dict[str, _Tab] = {}
         self._buffer = b""
         self._next_id = 0
-        self._events: list[dict[str, Any]] = []
 
     def __enter__(self) -> ChromiumPrinter:
         self._start()
@@ -129,14 +135,19 @@ class ChromiumPrinter:
             os.close(from_browser_w)
         try:
             self._check_version()
-            target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            self._session = self._call(
-                "Target.attachToTarget", {"targetId": target, "flatten": True}
-            )["sessionId"]
-            self._call("Page.enable", session=self._session)
+            for _ in range(self.tab_count):
+                self._open_tab()
         except BaseException:
             self.close()
             raise
+
+    def _open_tab(self) -> None:
+        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})
+        tab = _Tab(session["sessionId"])
+        self._call("Page.enable", session=tab.session)
+        self._call("Page.setLifecycleEventsEnabled", {"enabled": True}, tab.session)
+        self._tabs[tab.session] = tab
 
     def _check_version(self) -> None:
         product = str(self._call("Browser.getVersion").get("product", ""))
@@ -149,17 +160,57 @@ class ChromiumPrinter:
 
     def print_pdf(self, html: Path, pdf: Path) -> None:
         """Load ``html`` in the browser and write what it prints to ``pdf``."""
-        self._events.clear()
-        loaded = self._call("Page.navigate", {"url": html.resolve().as_uri()}, self._session)
-        if loaded.get("errorText"):
-            raise OutputError(f"Chromium could not open {html}: {loaded['errorText']}")
-        self._wait_for("Page.loadEventFired", self._session)
-        printed = self._call(
-            "Page.printToPDF",
-            {"preferCSSPageSize": True, "printBackground": True, "generateTaggedPDF": True},
-            self._session,
-        )
-        write_atomic(pdf, base64.b64decode(printed["data"]))
+        self.print_all([(html, pdf)])
+
+    def print_all(self, jobs: Sequence[tuple[Path, Path]]) -> None:
+        """Print each ``(html, pdf)`` pair, as many at once as there are tabs.
+
+        A tab navigates to its page, waits for the load event of that very
+        navigation (matched by loader id, so no stray event can start a print too
+        soon), prints, writes the PDF and takes the next job.
+        """
+        pending = deque(jobs)
+        # Command id -> the tab waiting for its answer, and which command it was.
+        commands: dict[int, tuple[_Tab, str]] = {}
+
+        def take_next(tab: _Tab) -> None:
+            tab.job, tab.loader = (pending.popleft() if pending else None), None
+            tab.loaded.clear()
+            if tab.job is not None:
+                url = tab.job[0].resolve().as_uri()
+                commands[self._send("Page.navigate", {"url": url}, tab.session)] = (tab, "open")
+
+        def print_when_loaded(tab: _Tab) -> None:
+            if tab.loader is not None and tab.loader in tab.loaded:
+                tab.loader = None
+                commands[self._send("Page.printToPDF", _PRINT, tab.session)] = (tab, "print")
+
+        for tab in self._tabs.values():
+            take_next(tab)
+        while commands or any(t.loader is not None for t in self._tabs.values()):
+            message = self._receive("a page to load and print")
+            if "id" not in message:
+                busy = self._tabs.get(message.get("sessionId", ""))
+                params = message.get("params", {})
+                if (busy is not None and message.get("method") == "Page.lifecycleEvent"
+                        and params.get("name") == "load"):
+                    busy.loaded.add(params.get("loaderId", ""))
+                    print_when_loaded(busy)
+                continue
+            if message["id"] not in commands:
+                continue
+            busy, command = commands.pop(message["id"])
+            assert busy.job is not None
+            html, pdf = busy.job
+            result = self._result(message, f"{command} {html}")
+            if command == "print":
+                write_atomic(pdf, base64.b64decode(result["data"]))
+                take_next(busy)
+            elif result.get("errorText"):
+                raise OutputError(f"Chromium could not open {html}: {result['errorText']}")
+            else:
+                busy.loader = result.get("loaderId", "")
+                print_when_loaded(busy)
 
     def close(self) -> None:
         process = getattr(self, "_process", None)
@@ -193,33 +244,28 @@ class ChromiumPrinter:
             message["sessionId"] = session
         data = json.dumps(message).encode() + b"\0"
         assert self._to_browser is not None
-        while data:
-            data = data[os.write(self._to_browser, data):]
+        try:
+            while data:
+                data = data[os.write(self._to_browser, data) :]
+        except OSError as e:
+            raise self._died(f"while sending {method}") from e
         return self._next_id
 
     def _call(self, method: str, params: dict[str, Any] | None = None,
               session: str | None = None) -> dict[str, Any]:
-        try:
-            wanted = self._send(method, params, session)
-        except OSError as e:
-            raise self._died(f"while sending {method}") from e
+        """Send one command and wait for its answer; events meanwhile are not needed."""
+        wanted = self._send(method, params, session)
         while True:
             message = self._receive(method)
             if message.get("id") == wanted:
-                if "error" in message:
-                    raise OutputError(f"Chromium refused {method}: "
-                                      f"{message['error'].get('message', message['error'])}")
-                result: dict[str, Any] = message.get("result", {})
-                return result
-            if "method" in message:
-                self._events.append(message)
+                return self._result(message, method)
 
-    def _wait_for(self, event: str, session: str) -> None:
-        while True:
-            for message in self._events:
-                if message.get("method") == event and message.get("sessionId") == session:
-                    return
-            self._events.append(self._receive(event))
+    def _result(self, message: dict[str, Any], what: str) -> dict[str, Any]:
+        if "error" in message:
+            error = message["error"]
+            raise OutputError(f"Chromium could not {what}: {error.get('message', error)}")
+        result: dict[str, Any] = message.get("result", {})
+        return result
 
     def _receive(self, waiting_for: str) -> dict[str, Any]:
         assert self._from_browser is not None
@@ -248,3 +294,14 @@ def _above(fd: int, low: int) -> int:
     import fcntl
 
     return fd if fd >= low else fcntl.fcntl(fd, fcntl.F_DUPFD, low)
+
+
+@dataclass
+class _Tab:
+    """A browser tab and the job it is on: the loader id of its navigation under
+    way, and the loader ids whose load events have come (they may come first)."""
+
+    session: str
+    job: tuple[Path, Path] | None = None
+    loader: str | None = None
+    loaded: set[str] = field(default_factory=set)
