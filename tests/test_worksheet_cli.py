@@ -143,3 +143,10 @@ def test_build_writes_one_worksheet_version_with_its_keys(run: Run, tmp_path: Pa
     for name in ("sheet-A.html", "key-A.html", "quick-key-A.html"):
         assert f"wrote {folder}/{name}\n" in result.stdout
         assert (folder / name).is_file()
+
+
+def test_the_versions_limit_is_the_selection_codes() -> None:
+    from quizgen.cli import worksheet
+    from quizgen.select import MAX_VERSIONS
+
+    assert worksheet.MAX_VERSIONS == MAX_VERSIONS
