@@ -62,9 +62,14 @@ def anki(paths: tuple[Path, ...], seeds_dir: Path | None, out_file: Path, parent
 
 def report(written: DeckReport) -> None:
     """A line for the deck, one per history file written, warnings on stderr."""
-    click.echo(f"wrote {written.path}: {written.notes} notes, {written.cards} cards, "
-               f"{written.decks} decks ({written.changed} notes new or changed)")
+    click.echo(f"wrote {written.path}: {_count(written.notes, 'note')}, "
+               f"{_count(written.cards, 'card')} in {_count(written.decks, 'deck')} "
+               f"({written.changed} new or changed)")
     for path in written.saved:
         click.echo(f"recorded the change times in {path}")
     for warning in written.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"

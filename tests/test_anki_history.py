@@ -1,0 +1,145 @@
+"""anki-history.json: the change times that make re-imports update the right notes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from ankicol import AWKWARD, EVERY_TYPE, SEEDS, copy_banks
+from click.testing import CliRunner, Result
+
+from quizgen.cli import cli
+from quizgen.render.anki import _may_write
+from quizgen.render.anki_history import History
+
+ENTRY = re.compile(r'^  "([a-z0-9-]+)": \["[0-9a-f]{16}", (\d+)\],?$')
+
+
+@pytest.fixture
+def banks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return copy_banks(tmp_path / "banks", EVERY_TYPE, AWKWARD)
+
+
+def anki(*args: str, epoch: int | None = None) -> Result:
+    env = {"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else None
+    return CliRunner().invoke(cli, ["anki", *args, "--seeds", str(SEEDS), "-o", "deck.apkg"],
+                              catch_exceptions=False, env=env)
+
+
+def entries(history: Path) -> dict[str, int]:
+    """Question id -> recorded time, read line by line as a person (or git) sees them."""
+    lines = history.read_text("utf-8").splitlines()
+    notes = lines[lines.index(' "notes": {') + 1: lines.index(" },")]
+    found = {}
+    for line in notes:
+        m = ENTRY.match(line)
+        assert m, line
+        found[m.group(1)] = int(m.group(2))
+    assert list(found) == sorted(found)
+    return found
+
+
+def test_a_build_records_one_line_per_question(banks: Path) -> None:
+    assert anki("banks", epoch=1700000000).exit_code == 0
+    history = banks / "anki-history.json"
+    assert set(entries(history)) == {
+        "awkward-cloze", "awkward-short", "sample-cloze", "sample-essay", "sample-match",
+        "sample-mcq", "sample-multi", "sample-order", "sample-short", "sample-truefalse"}
+    assert set(entries(history).values()) == {1700000000}
+    data = json.loads(history.read_text("utf-8"))
+    assert data["format"] == "quizgen anki history 1"
+    # the note types the deck uses (no short answer is typed in without --type-in)
+    assert sorted(data["notetypes"]) == ["1763769600101", "1763769600301", "1763769600401"]
+
+
+def test_an_unchanged_rebuild_leaves_history_and_deck_as_they_were(banks: Path) -> None:
+    anki("banks", epoch=1700000000)
+    history = (banks / "anki-history.json").read_bytes()
+    deck = Path("deck.apkg").read_bytes()
+    result = anki("banks", epoch=1700009999)
+    assert result.output == "wrote deck.apkg: 10 notes, 15 cards in 3 decks (0 new or changed)\n"
+    assert (banks / "anki-history.json").read_bytes() == history
+    assert Path("deck.apkg").read_bytes() == deck
+
+
+def test_editing_a_question_moves_only_its_time(banks: Path) -> None:
+    anki("banks", epoch=1700000000)
+    before = entries(banks / "anki-history.json")
+    bank = banks / "every-type.yaml"
+    bank.write_text(bank.read_text("utf-8").replace("Kiev", "Kyiv"), "utf-8")
+    result = anki("banks", epoch=1700005000)
+    assert "(1 new or changed)" in result.output
+    after = entries(banks / "anki-history.json")
+    assert after == {**before, "sample-mcq": 1700005000}
+
+
+def test_a_change_under_a_fixed_source_date_epoch_is_still_newer(banks: Path) -> None:
+    anki("banks", epoch=1700000000)
+    bank = banks / "every-type.yaml"
+    bank.write_text(bank.read_text("utf-8").replace("Kiev", "Kyiv"), "utf-8")
+    anki("banks", epoch=1700000000)
+    assert entries(banks / "anki-history.json")["sample-mcq"] == 1700000001
+
+
+def test_removed_questions_are_forgotten_only_by_a_build_of_the_whole_folder(
+        banks: Path) -> None:
+    anki("banks", epoch=1700000000)
+    # One file of the folder: the other bank's questions stay recorded.
+    anki("banks/every-type.yaml", epoch=1700000000)
+    assert "awkward-cloze" in entries(banks / "anki-history.json")
+    # A selection does not forget what it leaves out either.
+    anki("banks", "--type", "mcq", epoch=1700000000)
+    assert "sample-essay" in entries(banks / "anki-history.json")
+    # The whole folder, once a bank is gone from it: its questions are forgotten.
+    (banks / "awkward-text.yaml").rename(banks / "awkward-text.txt")
+    anki("banks", epoch=1700000000)
+    assert sorted(entries(banks / "anki-history.json")) == [
+        "sample-cloze", "sample-essay", "sample-match", "sample-mcq", "sample-multi",
+        "sample-order", "sample-short", "sample-truefalse"]
+
+
+def test_history_option_keeps_the_file_elsewhere(banks: Path) -> None:
+    result = anki("banks", "--history", "elsewhere/history.json", epoch=1700000000)
+    assert result.output.splitlines()[1] == \
+        "recorded the change times in elsewhere/history.json"
+    assert len(entries(Path("elsewhere/history.json"))) == 10
+    assert not (banks / "anki-history.json").exists()
+
+
+def test_a_damaged_history_is_reported_where_it_is_damaged(banks: Path) -> None:
+    (banks / "anki-history.json").write_text('{\n "format": "quizgen anki history 1",\n'
+                                             ' "notes": {\n  "sample-mcq": ["ab", 17\n', "utf-8")
+    result = anki("banks")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "banks/anki-history.json:5:1: not valid JSON: Expecting ',' delimiter; fix it, or take "
+        "it back from version control (deleting it makes every note count as changed once)\n")
+
+
+def test_a_bad_source_date_epoch_is_an_error(banks: Path) -> None:
+    result = CliRunner().invoke(cli, ["anki", "banks", "--seeds", str(SEEDS)],
+                                env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.exit_code == 1
+    assert result.stderr == "SOURCE_DATE_EPOCH: not a whole number of seconds: 'yesterday'\n"
+
+
+def test_a_read_only_history_stamps_but_does_not_save(tmp_path: Path) -> None:
+    path = tmp_path / "anki-history.json"
+    history = History(path, writable=False, notes={"q": ("aaaa", 100)})
+    assert history.stamp_note("q", "aaaa", 500) == 100
+    assert history.stamp_note("q", "bbbb", 500) == 500
+    assert history.stamp_note("new", "cccc", 500) == 500
+    assert history.unrecorded == 2
+    assert history.save() is False
+    assert not path.exists()
+
+
+def test_the_banks_inside_an_installed_quizgen_are_never_written(tmp_path: Path) -> None:
+    import quizgen
+
+    inside = Path(quizgen.__file__).parent / "_bundled" / "questions" / "anki-history.json"
+    assert _may_write(inside) is False
+    assert _may_write(tmp_path / "questions" / "anki-history.json") is True
