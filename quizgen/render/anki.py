@@ -7,14 +7,16 @@ The pieces: ``anki_notetypes`` (the frozen note types and their templates),
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError, SelectionError
-from ..model import Catalog, Question
 from .anki_history import HISTORY_NAME, History, build_time
+
+if TYPE_CHECKING:  # the CLI imports this module at start-up: keep it light
+    from ..model import Catalog, Question
 
 DEFAULT_PARENT = "Victor Serge"
 
@@ -40,6 +42,8 @@ class DeckReport:
 
 def deck_id(name: str) -> int:
     """A deck's id, from its full name. Anki's importer matches decks by name anyway."""
+    import hashlib
+
     digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
     return 1 + int.from_bytes(digest, "big") % (1 << 52)
 

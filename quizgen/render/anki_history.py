@@ -24,7 +24,6 @@ them, and holds one line per question so that it diffs and merges line by line::
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -71,6 +70,8 @@ class History:
             return cls(path, writable)
         except (OSError, UnicodeDecodeError) as e:
             raise _problem(path, f"cannot read the Anki change history: {e}") from e
+        import json
+
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
@@ -108,6 +109,8 @@ class History:
 
     def dumps(self) -> str:
         """One entry a line, sorted: small diffs, and merge conflicts a person can read."""
+        import json
+
         def block(table: dict[str, tuple[str, int]]) -> str:
             rows = [f"  {json.dumps(k)}: [{json.dumps(d)}, {t}]"
                     for k, (d, t) in sorted(table.items())]
@@ -128,6 +131,8 @@ class History:
 
 
 def _entries(path: Path, data: dict[str, object], name: str) -> dict[str, tuple[str, int]]:
+    import json
+
     table = data.get(name, {})
     if not isinstance(table, dict):
         raise _problem(path, f'"{name}" must be an object of "id": ["hash", time]')
