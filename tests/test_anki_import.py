@@ -66,6 +66,10 @@ def test_first_import_adds_every_note_in_a_deck_per_bank(build: Build, tmp_path:
             "Victor Serge::Awkward text: <tags> & entities",
             "Victor Serge::Every question type",
         ]
+        awkward = col.decks.by_name("Victor Serge::Awkward text: <tags> & entities")
+        assert awkward is not None
+        assert awkward["desc"] == \
+            "Text with &lt;, &gt; and &amp; in it; a cloze with three deletions."
         notes = notes_by_id(col)
         by_type = Counter(n.note_type()["name"] for n in notes.values())  # type: ignore[index]
         assert by_type == {"quizgen Q&A": 4, "quizgen multiple choice": 2, "quizgen cloze": 4}

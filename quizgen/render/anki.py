@@ -58,7 +58,7 @@ def write_deck(catalog: Catalog, questions: Sequence[Question], out: Path,
     """Write the deck of ``questions`` to ``out`` and record what changed."""
     # Imported here: the CLI imports this module for its defaults at start-up.
     from .anki_notes import NoteMaker
-    from .anki_notetypes import render_note_types
+    from .anki_notetypes import render_note_types, text_html
     from .anki_package import DeckRow, NoteRow, write_apkg
 
     if not questions:
@@ -72,7 +72,7 @@ def write_deck(catalog: Catalog, questions: Sequence[Question], out: Path,
     now = build_time()
     used_banks = {n.bank for n in notes}
     decks = {b.id: DeckRow(deck_id(deck_name(options.parent, b.title)),
-                           deck_name(options.parent, b.title), b.description)
+                           deck_name(options.parent, b.title), text_html(b.description))
              for b in catalog.banks if b.id in used_banks}
     parent = DeckRow(deck_id(options.parent), options.parent)
 
