@@ -112,7 +112,10 @@ def _zip(db_path: Path, stamp: int) -> bytes:
         for name, source in (("collection.anki2", db_path), ("media", None)):
             info = zipfile.ZipInfo(name, date_time=moment)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info._compresslevel = 1  # type: ignore[attr-defined]
+            # Fast deflate: a quarter of the time of the default level, 15% larger.
+            # (Python 3.13 made the attribute public as compress_level.)
+            setattr(info, "compress_level" if hasattr(info, "compress_level")
+                    else "_compresslevel", 1)
             info.external_attr = 0o644 << 16
             with z.open(info, "w") as out:
                 if source is None:
