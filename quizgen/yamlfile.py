@@ -7,6 +7,7 @@ problems instead of exceptions, so a caller can report every problem at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,34 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_VISITS = 100_000
 MAX_DEPTH = 64
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader's parser and YAML 1.1 implicit types, minus the path-resolver
+    bookkeeping PyYAML does for every node (quizgen uses none): the parser calls
+    these once per node, so they are a large part of reading a big bank."""
+
+    _implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _TAG + "str"
+        return _TAG + ("seq" if kind is SequenceNode else "map")
+
+
+# An anchor ("&name" where a value starts): without one, no node can be reached twice.
+_ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
 _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 
 Path_ = tuple[str | int, ...]
@@ -102,8 +129,7 @@ def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, l
         ]
     if not nodes:
         return None, [_top("file is empty: a bank is a mapping with title and questions")]
-    # Without an anchor ("&") there can be no alias, so no node is reached twice.
-    builder = _Builder(track=track, aliases="&" in text)
+    builder = _Builder(track=track, aliases=bool(_ANCHOR.search(text)), merges="<<" in text)
     try:
         data = builder.build(nodes[0], (), 0)
     except _Fatal as fatal:
@@ -130,9 +156,10 @@ def _top(message: str) -> YamlProblem:
 
 
 class _Builder:
-    def __init__(self, *, track: bool, aliases: bool) -> None:
+    def __init__(self, *, track: bool, aliases: bool, merges: bool) -> None:
         self.track = track
         self.aliases = aliases
+        self.merges = merges
         self.spots: dict[Path_, tuple[int, int]] = {}
         self.problems: list[YamlProblem] = []
         self._seen: set[int] = set()
@@ -183,7 +210,7 @@ class _Builder:
     def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
-        for key_node, value_node in _merged(node):
+        for key_node, value_node in _merged(node) if self.merges else node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (
                 _TAG + "str",
                 _TAG + "int",
@@ -210,9 +237,6 @@ class _Builder:
 
 def _merged(node: MappingNode) -> list[tuple[Node, Node]]:
     """The mapping's own pairs, then those of any ``<<`` merge keys it does not override."""
-    pairs: list[tuple[Node, Node]] = node.value
-    if not any(k.tag == _TAG + "merge" for k, _ in pairs):
-        return pairs
     own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge"]
     merged: list[tuple[Node, Node]] = []
     for k, v in node.value:

@@ -1,0 +1,37 @@
+"""YAML features a hand-written bank may use, read safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.load import load_catalog
+from quizgen.model import ShortAnswer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_anchors_aliases_and_merge_keys() -> None:
+    catalog = load_catalog(
+        [ROOT / "tests/fixtures/good/anchors-and-merges.yaml"], ROOT / "seeds", require_sources=True
+    ).catalog
+    city, year = catalog.questions
+    assert isinstance(year, ShortAnswer)
+    assert (city.id, year.id) == ("anchor-birth-city", "anchor-birth-year")
+    assert year.answer == "1890" and year.difficulty == "easy"
+    assert year.sources == city.sources
+    assert city.sources[0].paragraph == 8
+
+
+def test_numbers_dates_and_floats_read_as_text(tmp_path: Path) -> None:
+    bank = tmp_path / "scalars.yaml"
+    bank.write_text(
+        "title: t\nquestions:\n"
+        "  - {id: a, type: short, prompt: p, answer: 2016-01-18}\n"
+        "  - {id: b, type: short, prompt: p, answer: 1.50}\n"
+        "  - {id: c, type: mcq, prompt: p, choices: [1890, 1891], answer: 1891}\n",
+        encoding="utf-8",
+    )
+    a, b, c = load_catalog([bank], ROOT / "seeds").catalog.questions
+    assert isinstance(a, ShortAnswer) and a.answer == "2016-01-18"
+    assert isinstance(b, ShortAnswer) and b.answer == "1.50"
+    assert getattr(c, "answer_index", None) == 1
