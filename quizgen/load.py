@@ -10,7 +10,10 @@ so every message still says path:line:column.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -41,6 +44,8 @@ from .verify import Finding
 from .yamlfile import YamlDocument, YamlProblem, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
+# Below this much YAML, starting worker processes costs more than it saves.
+PARALLEL_FROM_BYTES = 2 * 1024 * 1024
 SEED_LIST = "seeds.yaml"
 
 
@@ -87,10 +92,11 @@ def load_catalog(
     report = _Report()
     seeds = load_seeds(seeds_dir, report)
     indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
+    files = bank_files(paths, report.problems)
     banks = [
         bank
-        for path in bank_files(paths, report.problems)
-        if (bank := _load_bank(path, indexes, report)) is not None
+        for path, parsed in zip(files, _parse_all(files, "bank"), strict=True)
+        if (bank := _load_bank(path, parsed, indexes, report)) is not None
     ]
     report.findings.extend(verify.check(banks, seeds, indexes, require_sources=require_sources))
     problems = report.positioned()
@@ -123,11 +129,11 @@ def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
 def load_seeds(seeds_dir: Path, report: _Report | None = None) -> dict[str, Seed]:
     report = report if report is not None else _Report()
     listing = seeds_dir / SEED_LIST
-    doc, _ = _read(listing, "seeds", report)
+    data, _ = _accept(listing, _parse(listing, "seeds"), report)
     seeds: dict[str, Seed] = {}
-    if doc is None:
+    if data is None:
         return seeds
-    for i, entry in enumerate(doc.data["seeds"]):
+    for i, entry in enumerate(data["seeds"]):
         if entry["id"] in seeds:
             report.findings.append(
                 Finding(str(listing), ("seeds", i, "id"), f"duplicate seed id {entry['id']!r}")
@@ -156,23 +162,54 @@ def load_seeds(seeds_dir: Path, report: _Report | None = None) -> dict[str, Seed
     return seeds
 
 
-def _read(path: Path, schema_name: str, report: _Report) -> tuple[YamlDocument | None, set[int]]:
-    """Parse and structurally check one file.
+@dataclass(frozen=True)
+class _Parsed:
+    """What reading one file gives, before any of it is reported: picklable, so
+    files can be read in worker processes."""
 
-    Returns the document (None if it cannot be used at all) and the indexes of the
-    questions that have problems of their own: only those are left out of the model.
-    """
+    data: Any
+    usable: bool
+    yaml_problems: tuple[YamlProblem, ...]
+    structural: tuple[tuple[verify.DocPath, str], ...]
+
+
+def _parse(path: Path, schema_name: str) -> _Parsed:
     doc, yaml_problems = read_yaml(path, track=False)
-    report.yaml(path, yaml_problems, doc)
-    usable = doc is not None
+    structural = () if doc is None else tuple(structural_problems(schema_name, doc.data))
+    return _Parsed(
+        None if doc is None else doc.data, doc is not None, tuple(yaml_problems), structural
+    )
+
+
+def _parse_all(paths: Sequence[Path], schema_name: str) -> list[_Parsed]:
+    """Read the files, in parallel where there is enough to read to pay for it."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_parse(p, schema_name) for p in paths]
+    try:
+        size = sum(p.stat().st_size for p in paths)
+    except OSError:
+        size = 0
+    if size < PARALLEL_FROM_BYTES:
+        return [_parse(p, schema_name) for p in paths]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(cores, len(paths)), mp_context=context) as pool:
+        return list(pool.map(_parse, paths, [schema_name] * len(paths)))
+
+
+def _accept(path: Path, parsed: _Parsed, report: _Report) -> tuple[dict[str, Any] | None, set[int]]:
+    """Report what reading a file found; return its data (None if it cannot be used
+    at all) and the questions with problems of their own, which are left out."""
+    doc = YamlDocument(parsed.data) if parsed.usable else None
+    report.yaml(path, parsed.yaml_problems, doc)
+    usable = parsed.usable
     broken: set[int] = set()
-    for yp in yaml_problems:
+    for yp in parsed.yaml_problems:
         usable = usable and _mark_broken(yp.path, broken)
-    if doc is not None:
-        for spath, message in structural_problems(schema_name, doc.data):
-            report.findings.append(Finding(str(path), spath, message, _question_id(doc, spath)))
-            usable = usable and _mark_broken(spath, broken)
-    return (doc if usable else None), broken
+    for spath, message in parsed.structural:
+        report.findings.append(Finding(str(path), spath, message, _question_id(doc, spath)))
+        usable = usable and _mark_broken(spath, broken)
+    return (parsed.data if usable else None), broken
 
 
 def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:
@@ -183,11 +220,12 @@ def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:
     return False
 
 
-def _load_bank(path: Path, indexes: Mapping[str, SeedIndex], report: _Report) -> Bank | None:
-    doc, broken = _read(path, "bank", report)
-    if doc is None:
+def _load_bank(
+    path: Path, parsed: _Parsed, indexes: Mapping[str, SeedIndex], report: _Report
+) -> Bank | None:
+    data, broken = _accept(path, parsed, report)
+    if data is None:
         return None
-    data = doc.data
     bank_id = data.get("bank", path.stem)
     questions = tuple(
         _question(
