@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -31,12 +32,12 @@ from worksheet_helpers import (
     split_questions,
 )
 
-from quizgen.errors import EngineMissingError
+from quizgen.errors import EngineMissingError, OutputError
 from quizgen.model import Catalog
 from quizgen.render.worksheet import WorksheetOptions, WrittenWorksheets, write_worksheets
 from quizgen.render.worksheet_html import bundled_templates
 from quizgen.render.worksheet_model import Worksheet
-from quizgen.render.worksheet_pdf import find_chromium
+from quizgen.render.worksheet_pdf import ChromiumPrinter, find_chromium
 from quizgen.select import Selection, sample, select
 
 pytestmark = pytest.mark.browser
@@ -167,6 +168,20 @@ def test_three_versions_with_pdf_take_less_than_three_times_one(
     three = three_versions[2]
     print(f"\n1 version with PDF: {one:.2f} s; 3 versions: {three:.2f} s", file=sys.stderr)
     assert three < 3 * one
+
+
+def test_a_browser_that_dies_leaves_no_half_written_pdf(tools: None, tmp_path: Path) -> None:
+    c = catalog(EVERY_TYPE)
+    html = write_worksheets(c, c.questions, tmp_path, WorksheetOptions()).files
+    with pytest.raises(OutputError) as error, ChromiumPrinter(find_chromium()) as printer:
+        profile = printer.profile
+        assert profile.is_dir()
+        os.kill(printer.pid, signal.SIGKILL)
+        printer.print_all([(p, p.with_suffix(".pdf")) for p in html])
+    message = str(error.value)
+    assert re.fullmatch(r"Chromium \(.+\) stopped while .+ \(killed by signal 9\)", message)
+    assert sorted(tmp_path.iterdir()) == sorted(html), "no PDF, no temporary file"
+    assert not profile.exists()
 
 
 def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:

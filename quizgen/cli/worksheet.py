@@ -37,7 +37,8 @@ MAX_VERSIONS = 26
 @click.option("--pdf", is_flag=True, help="Also print each file to PDF (needs Chromium).")
 @click.option("--templates", "templates_dir",
               type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Folder of templates overriding the bundled ones (mirrors templates/worksheet/).")
+              help="Folder of templates overriding the bundled ones "
+                   "(it mirrors templates/worksheet/).")
 def worksheet(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path,
               count: int | None, versions: int, seed: int, title: str | None,
               instructions: str, paper: str, pdf: bool, templates_dir: Path | None,

@@ -14,14 +14,17 @@ gets when printing the HTML from Chromium or Chrome.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -106,7 +109,9 @@ class ChromiumPrinter:
         if sys.platform == "win32":
             raise EngineMissingError("--pdf drives Chromium through a pipe, which needs "
                                      "Linux or macOS; print the HTML from the browser instead")
-        self._profile = tempfile.mkdtemp(prefix="quizgen-chromium-")
+        # A fresh, throwaway profile: no state from the teacher's own browser or an
+        # earlier run; removed on close.
+        self.profile = Path(tempfile.mkdtemp(prefix="quizgen-chromium-"))
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
 
@@ -116,15 +121,19 @@ class ChromiumPrinter:
             os.dup2(reader, 3)
             os.dup2(writer, 4)
 
-        self._log = open(Path(self._profile) / "quizgen-stderr.log", "wb")  # noqa: SIM115
+        # Chromium's stderr goes to a file, not the teacher's terminal: it logs a lot.
+        self._log = open(self.profile / "chromium-stderr.log", "wb")  # noqa: SIM115
         try:
             self._process = subprocess.Popen(
-                [self.executable, *_FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
+                [self.executable, *_FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=self._log,
                 pass_fds=(3, 4),
                 preexec_fn=wire_pipes,  # quizgen does not start threads
+                # Its own process group: Ctrl-C reaches quizgen, which closes the
+                # browser, and a browser that hangs is killed with all its helpers.
+                start_new_session=True,
             )
         except OSError as e:
             self._cleanup()
@@ -157,6 +166,10 @@ class ChromiumPrinter:
                 f"--pdf needs Chromium {MIN_VERSION} or newer for page numbers; "
                 f"{self.executable} is {product}: {INSTALL_HINT}"
             )
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
 
     def print_pdf(self, html: Path, pdf: Path) -> None:
         """Load ``html`` in the browser and write what it prints to ``pdf``."""
@@ -214,14 +227,30 @@ class ChromiumPrinter:
 
     def close(self) -> None:
         process = getattr(self, "_process", None)
-        if process is not None and process.poll() is None:
-            try:
-                self._send("Browser.close")
-                process.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                process.kill()
-                process.wait()
+        if process is not None and process.returncode is None:
+            if self._exit_status(0) is None:
+                with contextlib.suppress(OSError, OutputError):
+                    self._send("Browser.close")
+                self._exit_status(5)
+            # Closed, crashed or hanging: end the whole process group, so that no
+            # helper outlives the run or writes into the profile while it is removed.
+            # The browser is not reaped yet, so the group's id (its pid) is still ours.
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         self._cleanup()
+
+    def _exit_status(self, timeout: float) -> int | None:
+        """How the browser ended (a negative number: killed by that signal), or None if it
+        is still running after ``timeout`` seconds. It is left unreaped (WNOWAIT)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            info = os.waitid(os.P_PID, self._process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            if info is not None:
+                return info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.02)
 
     def _cleanup(self) -> None:
         for name in ("_to_browser", "_from_browser"):
@@ -232,7 +261,12 @@ class ChromiumPrinter:
         log = getattr(self, "_log", None)
         if log is not None:
             log.close()
-        shutil.rmtree(getattr(self, "_profile", ""), ignore_errors=True)
+        profile = getattr(self, "profile", None)
+        for _ in range(5):  # a helper killed a moment ago may still be writing there
+            if profile is None or not profile.exists():
+                break
+            shutil.rmtree(profile, ignore_errors=True)
+            time.sleep(0.05)
 
     # The protocol: numbered commands, answered by id; events arrive in between.
 
@@ -283,10 +317,12 @@ class ChromiumPrinter:
         return message
 
     def _died(self, when: str) -> OutputError:
-        self._log.flush()
-        lines = (Path(self._profile) / "quizgen-stderr.log").read_text(errors="replace")
-        last = next((ln for ln in reversed(lines.splitlines()) if ln.strip()), "no message")
-        return OutputError(f"Chromium ({self.executable}) stopped {when}: {last.strip()}")
+        # Its log is mostly noise (D-Bus, GPU); how it ended says more.
+        status = self._exit_status(5)
+        if status is None:
+            return OutputError(f"Chromium ({self.executable}) stopped answering {when}")
+        how = f"killed by signal {-status}" if status < 0 else f"exit status {status}"
+        return OutputError(f"Chromium ({self.executable}) stopped {when} ({how})")
 
 
 def _above(fd: int, low: int) -> int:
