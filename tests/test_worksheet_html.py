@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -230,12 +229,10 @@ def test_an_unknown_name_in_a_template_is_an_error_not_a_blank(
     )
 
 
-def test_ten_versions_of_a_hundred_questions_in_under_two_seconds(tmp_path: Path) -> None:
+def test_ten_versions_of_a_hundred_questions(tmp_path: Path) -> None:
+    # How long this takes is measured by benchmarks/run.py, not asserted here.
     bundled = catalog(BUNDLED_BANKS)
     questions = sample(select(bundled, Selection()), 100, 1)
     assert len(questions) == 100
-    start = time.perf_counter()
     written = write_worksheets(bundled, questions, tmp_path, WorksheetOptions(versions=10))
-    elapsed = time.perf_counter() - start
     assert len(written.files) == 30
-    assert elapsed < 2.0, f"10 versions of 100 questions took {elapsed:.2f} s"
