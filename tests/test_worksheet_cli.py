@@ -137,9 +137,13 @@ def test_usage_errors_exit_2(run: Run, args: list[str]) -> None:
 
 
 def test_build_writes_one_worksheet_version_with_its_keys(run: Run, tmp_path: Path) -> None:
-    result = run("build", GOOD, "-o", str(tmp_path))
-    assert result.exit_code == 0
-    folder = tmp_path / "worksheets"
+    # A copy: build records Anki change times beside the banks it reads.
+    bank = tmp_path / "banks" / "every-type.yaml"
+    bank.parent.mkdir()
+    bank.write_bytes(Path(GOOD).read_bytes())
+    result = run("build", str(bank), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "out" / "worksheets"
     for name in ("sheet-A.html", "key-A.html", "quick-key-A.html"):
         assert f"wrote {folder}/{name}\n" in result.stdout
         assert (folder / name).is_file()
