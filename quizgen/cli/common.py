@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..resources import default_dir
+
+if TYPE_CHECKING:  # the modules themselves are imported when a command runs
+    from ..load import LoadResult
+    from ..select import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,7 +67,9 @@ def selection_options(func: F) -> F:
     return func
 
 
-def load(paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bool = False) -> Any:
+def load(
+    paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bool = False
+) -> LoadResult:
     """Load and verify the banks; print warnings; return the LoadResult."""
     from ..load import load_catalog
 
@@ -77,7 +83,7 @@ def load(paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bo
     return result
 
 
-def make_selection(**options: Any) -> Any:
+def make_selection(**options: Any) -> Selection:
     from ..select import Selection
 
     return Selection(
