@@ -236,10 +236,10 @@ def _load_bank(
     )
     return Bank(
         id=bank_id,
-        title=data["title"].strip(),
+        title=_text(data["title"]),
         path=str(path),
         questions=questions,
-        description=(data.get("description") or "").strip(),
+        description=_text(data.get("description", "")),
         tags=tuple(data.get("tags", ())),
         default_seed=data.get("source"),
     )

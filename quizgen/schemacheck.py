@@ -157,6 +157,9 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
             yield (*path, key), f"unknown key {key!r}{what}{suggestion}"
     elif kind == "type":
         wanted = value if isinstance(value, list) else [value]
+        # Text fields also take a bare number (a year), read as text: still "text".
+        if sorted(wanted) == ["integer", "string"]:
+            wanted = ["string"]
         names = " or ".join(dict.fromkeys(_TYPE_NAMES[t] for t in wanted))
         yield path, f"{field} must be {names}, not {_describe(instance)}"
     elif kind == "enum":

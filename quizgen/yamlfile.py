@@ -51,6 +51,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 # An anchor ("&name" where a value starts): without one, no node can be reached twice.
 _ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 
 Path_ = tuple[str | int, ...]
@@ -199,7 +200,9 @@ class _Builder:
             # "1.0" or "2016-01-18" in a bank means that text, not a float or a date.
             return node.value
         if tag == _TAG + "int":
-            return self._constructor.construct_yaml_int(node)
+            # YAML 1.1 reads 0123 as octal, 0x10 as hex and 12:30 as 750 (base 60); in a
+            # bank those are text as written. Only a plain decimal is a number.
+            return int(node.value) if _DECIMAL.fullmatch(node.value) else node.value
         if tag == _TAG + "bool":
             return self._constructor.construct_yaml_bool(node)
         if tag == _TAG + "null":

@@ -35,3 +35,31 @@ def test_numbers_dates_and_floats_read_as_text(tmp_path: Path) -> None:
     assert isinstance(a, ShortAnswer) and a.answer == "2016-01-18"
     assert isinstance(b, ShortAnswer) and b.answer == "1.50"
     assert getattr(c, "answer_index", None) == 1
+
+
+def test_yaml_11_number_forms_stay_text_as_written(tmp_path: Path) -> None:
+    bank = tmp_path / "forms.yaml"
+    bank.write_text(
+        "title: 1917\nquestions:\n"
+        "  - {id: a, type: short, prompt: 12, answer: 12:30}\n"
+        "  - {id: b, type: short, prompt: p, answer: 0123}\n"
+        "  - {id: c, type: mcq, prompt: p, choices: [0x10, 16], answer: 0x10}\n",
+        encoding="utf-8",
+    )
+    catalog = load_catalog([bank], ROOT / "seeds").catalog
+    assert catalog.banks[0].title == "1917"
+    a, b, c = catalog.questions
+    assert isinstance(a, ShortAnswer) and (a.prompt, a.answer) == ("12", "12:30")
+    assert isinstance(b, ShortAnswer) and b.answer == "0123"
+    assert getattr(c, "choices", None) == ("0x10", "16")
+
+
+def test_a_number_field_given_an_octal_form_is_an_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "points.yaml"
+    bank.write_text(
+        "title: t\nquestions:\n  - {id: a, type: truefalse, prompt: p, answer: true, points: 010}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(bank))
+    assert result.exit_code == 1
+    assert result.stderr == f"{bank}:3:55: 'points' must be a whole number, not text '010' [a]\n"
