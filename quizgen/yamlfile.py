@@ -118,7 +118,7 @@ def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, l
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
-        return None, [_syntax_problem(e)]
+        return None, [_syntax_problem(e, text)]
     except yaml.YAMLError as e:
         return None, [_top(f"YAML error: {e}")]
     except RecursionError:
@@ -138,7 +138,7 @@ def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, l
     return YamlDocument(data, builder.spots), builder.problems
 
 
-def _syntax_problem(e: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(e: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = e.problem_mark or e.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = e.problem or "invalid YAML"
@@ -147,9 +147,21 @@ def _syntax_problem(e: yaml.MarkedYAMLError) -> YamlProblem:
         if e.context_mark and e.problem_mark and e.context_mark.line != e.problem_mark.line:
             where = e.context_mark
             message += f" (started at line {where.line + 1}, column {where.column + 1})"
+    lines = text.splitlines()
+    nearby = lines[max(0, line - 2) : line] if lines else []
+    hint = _syntax_hint(message, nearby)
+    return YamlProblem((), line, column, f"YAML syntax error: {message}{hint}")
+
+
+def _syntax_hint(message: str, nearby: list[str]) -> str:
+    """What usually causes the parser's complaint, in an author's terms."""
+    if "'\\t'" in message or any("\t" in line[: len(line) - len(line.lstrip())] for line in nearby):
+        return "; YAML indents with spaces, not tabs"
+    if any(re.search(r":\s+\{\{", line) for line in nearby):
+        return "; text that starts with {{ (a cloze) must be in quotes"
     if "mapping values are not allowed" in message:
-        message += "; put text that contains ': ' in quotes"
-    return YamlProblem((), line, column, f"YAML syntax error: {message}")
+        return "; check the indentation, and put text that contains ': ' in quotes"
+    return ""
 
 
 def _top(message: str) -> YamlProblem:

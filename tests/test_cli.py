@@ -134,3 +134,16 @@ def test_only_the_cli_imports_click() -> None:
     ]
     assert offenders == []
     assert isinstance(cli, click.Group)
+
+
+def test_a_closed_pipe_ends_quietly(in_repo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # quizgen list | head -1: the reader goes away; no "internal error", no traceback.
+    # 2,000 lines are more than a pipe holds, so the writer does meet the closed pipe.
+    sys.path.insert(0, str(in_repo / "benchmarks"))
+    from synthetic import write_banks
+
+    write_banks(tmp_path, 2000, in_repo / "seeds")
+    shell = f"{sys.executable} -m quizgen list {tmp_path} | head -1"
+    out = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True)
+    assert out.stdout.count("\n") == 1
+    assert out.stderr == ""

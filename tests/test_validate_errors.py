@@ -11,6 +11,14 @@ EXPECTED = {
         "7:1: YAML syntax error: found unexpected end of stream while scanning a quoted scalar"
         " (started at line 5, column 13)",
     ],
+    "tab-indentation.yaml": [
+        "4:1: YAML syntax error: found a tab character that violates indentation while scanning "
+        "a plain scalar (started at line 3, column 9); YAML indents with spaces, not tabs",
+    ],
+    "cloze-unquoted-braces.yaml": [
+        "5:21: YAML syntax error: did not find expected key while parsing a block mapping "
+        "(started at line 3, column 5); text that starts with {{ (a cloze) must be in quotes",
+    ],
     "top-level-not-mapping.yaml": ["1:1: the top level must be a mapping, not a list"],
     "unknown-key.yaml": [
         "3:5: missing required field 'prompt' [typo-prompt]",

@@ -30,6 +30,9 @@ class _Group(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (quizgen list | head): click stops quietly.
+            raise
         except Exception as e:
             if os.environ.get("QUIZGEN_DEBUG"):
                 raise
