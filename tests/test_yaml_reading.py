@@ -57,7 +57,8 @@ def test_yaml_11_number_forms_stay_text_as_written(tmp_path: Path) -> None:
 def test_a_number_field_given_an_octal_form_is_an_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bank = tmp_path / "points.yaml"
     bank.write_text(
-        "title: t\nquestions:\n  - {id: a, type: truefalse, prompt: p, answer: true, points: 010}\n",
+        "title: t\nquestions:\n"
+        "  - {id: a, type: truefalse, prompt: p, answer: true, points: 010}\n",
         encoding="utf-8",
     )
     result = run("validate", str(bank))
