@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,11 +93,13 @@ def load_catalog(
     seeds = load_seeds(seeds_dir, report)
     indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
     files = bank_files(paths, report.problems)
+    parsed = _parse_all(files, "bank")
     banks = [
         bank
-        for path, parsed in zip(files, _parse_all(files, "bank"), strict=True)
-        if (bank := _load_bank(path, parsed, indexes, report)) is not None
+        for path, one in zip(files, parsed, strict=True)
+        if (bank := _load_bank(path, one, indexes, report)) is not None
     ]
+    report.findings.extend(verify.duplicate_ids(_written_ids(files, parsed)))
     report.findings.extend(verify.check(banks, seeds, indexes, require_sources=require_sources))
     problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -210,6 +212,17 @@ def _accept(path: Path, parsed: _Parsed, report: _Report) -> tuple[dict[str, Any
         report.findings.append(Finding(str(path), spath, message, _question_id(doc, spath)))
         usable = usable and _mark_broken(spath, broken)
     return (parsed.data if usable else None), broken
+
+
+def _written_ids(
+    files: Sequence[Path], parsed: Sequence[_Parsed]
+) -> Iterator[tuple[str, str, int]]:
+    for path, one in zip(files, parsed, strict=True):
+        questions = one.data.get("questions") if isinstance(one.data, dict) else None
+        for i, raw in enumerate(questions if isinstance(questions, list) else ()):
+            qid = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(qid, str):
+                yield qid, str(path), i
 
 
 def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:

@@ -7,7 +7,7 @@ by its path inside the bank file; the loader turns that into line and column.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import Severity
@@ -50,7 +50,6 @@ def check(
     require_sources: bool = False,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    first_id: dict[str, tuple[str, DocPath]] = {}
     bank_ids: dict[str, str] = {}
     for bank in banks:
         if bank.id in bank_ids:
@@ -70,22 +69,26 @@ def check(
             )
         for q in bank.questions:
             here = _at(q)
-            if q.id in first_id:
-                findings.append(
-                    Finding(
-                        q.origin.path,
-                        (*here, "id"),
-                        f"duplicate id {q.id!r} (first at {{first}})",
-                        q.id,
-                        first=first_id[q.id],
-                    )
-                )
-            else:
-                first_id[q.id] = (q.origin.path, (*here, "id"))
             findings.extend(
                 Finding(q.origin.path, (*here, *sub), message, q.id) for sub, message in _answers(q)
             )
             findings.extend(_sources(q, seeds, indexes, require_sources))
+    return findings
+
+
+def duplicate_ids(written: Iterable[tuple[str, str, int]]) -> list[Finding]:
+    """Ids used twice, across all files: (id, file, index) for every question written
+    with an id, including questions left out of the model for problems of their own,
+    so that fixing one problem does not reveal another."""
+    first: dict[str, tuple[str, DocPath]] = {}
+    findings = []
+    for qid, file, index in written:
+        where: DocPath = ("questions", index, "id")
+        if qid in first:
+            message = f"duplicate id {qid!r} (first at {{first}})"
+            findings.append(Finding(file, where, message, qid, first=first[qid]))
+        else:
+            first[qid] = (file, where)
     return findings
 
 

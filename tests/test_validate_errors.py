@@ -32,6 +32,12 @@ EXPECTED = {
     "duplicate-id.yaml": [
         f"7:5: duplicate id 'same-id' (first at {BAD}/duplicate-id.yaml:3:5) [same-id]",
     ],
+    "duplicate-id-of-broken-question.yaml": [
+        "7:5: 'difficulty' must be one of easy, medium, hard, not 'hardest' "
+        "(did you mean 'hard'?) [twice]",
+        f"8:5: duplicate id 'twice' (first at {BAD}/duplicate-id-of-broken-question.yaml:3:5) "
+        "[twice]",
+    ],
     "duplicate-yaml-key.yaml": ["7:5: duplicate key 'answer' (first at line 6) [twice]"],
     "answer-not-in-choices.yaml": [
         "7:5: answer 'brussels' is not one of the choices (did you mean 'Brussels'?) [bad-answer]",
