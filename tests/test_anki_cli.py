@@ -81,3 +81,13 @@ def test_build_writes_the_deck_beside_the_other_outputs(banks: Path, tmp_path: P
         result.stdout
     with imported(Path("out/serge.apkg"), tmp_path / "student") as col:
         assert len(notes_by_id(col)) == 10
+
+
+def test_build_names_the_parent_deck(banks: Path, tmp_path: Path) -> None:
+    # A teacher's own banks need not arrive under "Victor Serge".
+    result = quizgen("build", "banks", "--seeds", str(SEEDS), "-o", "out", "--deck", "Physics 101")
+    assert result.exit_code == 0, result.output
+    with imported(Path("out/serge.apkg"), tmp_path / "student") as col:
+        names = sorted(d.name for d in col.decks.all_names_and_ids())
+    assert "Physics 101" in names and "Victor Serge" not in names
+    assert any(n.startswith("Physics 101::") for n in names)

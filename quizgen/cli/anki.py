@@ -22,14 +22,18 @@ def _parent_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return name
 
 
+deck_option = click.option(
+    "--deck", "parent", default=DEFAULT_PARENT, show_default=True, callback=_parent_name,
+    help="Name of the parent deck; each bank becomes a subdeck of it.",
+)
+
+
 @cli.command()
 @bank_paths
 @selection_options
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("build/serge.apkg"), show_default=True, help="The .apkg file to write.")
-@click.option("--deck", "parent", default=DEFAULT_PARENT, show_default=True,
-              callback=_parent_name,
-              help="Name of the parent deck; each bank becomes a subdeck of it.")
+@deck_option
 @click.option("--type-in", is_flag=True,
               help="Short answers are typed in (Anki's {{type:Answer}}) instead of recalled.")
 @click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import cli
+from .anki import deck_option
 from .common import bank_paths, load
 
 
@@ -14,13 +15,15 @@ from .common import bank_paths, load
 @bank_paths
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder to write into.")
-def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path) -> None:
+@deck_option
+def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent: str) -> None:
     """Validate the banks and write every output into one folder.
 
     \b
     Example:
         quizgen build
         quizgen build questions/ -o dist/
+        quizgen build my-banks/ --seeds my-essays/ --deck "Physics 101"
     """
     result = load(paths, seeds_dir, require_sources=False)
     questions = result.catalog.questions
@@ -34,7 +37,9 @@ def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path) -> Non
     report(write_worksheets(result.catalog, questions, out_dir / "worksheets", WorksheetOptions()))
 
     # The Anki deck of every question; it records change times beside the banks.
-    from ..render.anki import write_deck
+    from ..render.anki import DeckOptions, write_deck
     from .anki import report as report_deck
 
-    report_deck(write_deck(result.catalog, questions, out_dir / "serge.apkg"))
+    report_deck(
+        write_deck(result.catalog, questions, out_dir / "serge.apkg", DeckOptions(parent=parent))
+    )
