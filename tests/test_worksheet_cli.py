@@ -111,6 +111,19 @@ def test_templates_folder_overriding_nothing_is_an_error(run: Run, tmp_path: Pat
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_a_misnamed_template_is_an_error_not_ignored(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    (folder / "types").mkdir(parents=True)
+    (folder / "sheet.html.j2").write_text((Path("templates/worksheet/sheet.html.j2")).read_text())
+    (folder / "types" / "mcqq.html.j2").write_text("{# a typo in the name #}")
+    result = run("worksheet", GOOD, "--templates", str(folder), "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"--templates {folder}: types/mcqq.html.j2 would replace no bundled template "
+        "(did you mean 'types/mcq.html.j2'?)\n"
+    )
+
+
 def test_output_that_is_a_file_is_an_error(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "taken"
     target.write_text("")

@@ -91,8 +91,22 @@ def _template_frame(error: BaseException) -> str:
 
 
 def _check_override(folder: Path, base: Path) -> None:
-    """Refuse a --templates folder that overrides nothing: most likely the wrong folder."""
+    """Refuse a --templates folder that overrides nothing (most likely the wrong folder),
+    or holds a template under a name no bundled one has (a typo would be ignored)."""
+    import difflib
+
     names = {p.relative_to(base) for p in base.rglob("*.j2")}
+    known = sorted(str(n) for n in names)
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        if path.suffix in (".j2", ".html", ".css") and name not in known:
+            hint = difflib.get_close_matches(name, known, n=1)
+            suggestion = (
+                f" (did you mean {hint[0]!r}?)" if hint else f" (names: {', '.join(known)})"
+            )
+            raise TemplateError(
+                f"--templates {folder}: {name} would replace no bundled template{suggestion}"
+            )
     if not any((folder / name).is_file() for name in names):
         examples = ", ".join(sorted(str(n) for n in names)[:3])
         raise TemplateError(
