@@ -206,7 +206,8 @@ def test_override_templates_are_autoescaped_too(tmp_path: Path, every_type: Cata
 
 def test_a_folder_that_overrides_nothing_is_refused(tmp_path: Path) -> None:
     _override(tmp_path, "mcq.html.j2", "misplaced")
-    with pytest.raises(TemplateError, match=r"--templates .*: no worksheet template to override"):
+    with pytest.raises(TemplateError, match=r"--templates .*: mcq.html.j2 would replace no "
+                       r"bundled template \(did you mean 'types/mcq.html.j2'\?\)"):
         WorksheetTemplates(tmp_path)
 
 

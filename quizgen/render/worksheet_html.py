@@ -100,7 +100,8 @@ def _check_override(folder: Path, base: Path) -> None:
     for path in sorted(folder.rglob("*")):
         name = str(path.relative_to(folder))
         if path.suffix in (".j2", ".html", ".css") and name not in known:
-            hint = difflib.get_close_matches(name, known, n=1)
+            same_file = [k for k in known if Path(k).name == path.name]
+            hint = same_file or difflib.get_close_matches(name, known, n=1)
             suggestion = (
                 f" (did you mean {hint[0]!r}?)" if hint else f" (names: {', '.join(known)})"
             )
