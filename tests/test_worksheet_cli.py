@@ -111,6 +111,15 @@ def test_templates_folder_overriding_nothing_is_an_error(run: Run, tmp_path: Pat
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_a_count_above_the_selection_warns_and_uses_all(run: Run, tmp_path: Path) -> None:
+    result = run("worksheet", GOOD, "--count", "20", "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: --count 20 is more than the 8 questions selected; using them all\n"
+    )
+    assert result.stdout.startswith("8 questions, 9 points; version A\n")
+
+
 def test_a_misnamed_template_is_an_error_not_ignored(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     (folder / "types").mkdir(parents=True)

@@ -58,7 +58,11 @@ def worksheet(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path,
     from ..select import sample, select
 
     catalog = load(paths, seeds_dir).catalog
-    questions = sample(select(catalog, make_selection(**options)), count, seed)
+    chosen = select(catalog, make_selection(**options))
+    if count is not None and count > len(chosen):
+        click.echo(f"warning: --count {count} is more than the {len(chosen)} questions "
+                   "selected; using them all", err=True)
+    questions = sample(chosen, count, seed)
     written = write_worksheets(
         catalog,
         questions,
