@@ -7,6 +7,7 @@ by its path inside the bank file; the loader turns that into line and column.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -126,7 +127,14 @@ def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
 
 def _not_a_choice(answer: str, choices: Sequence[str]) -> str:
     near = [c for c in choices if normalise(c).casefold() == normalise(answer).casefold()]
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    near = near or difflib.get_close_matches(answer, list(choices), n=1, cutoff=0.8)
+    letter = ord(answer.upper()) - ord("A") if len(answer) == 1 and answer.isalpha() else -1
+    if near:
+        hint = f" (did you mean {near[0]!r}?)"
+    elif 0 <= letter < len(choices):
+        hint = f" (write the choice itself, not its letter: {choices[letter]!r}?)"
+    else:
+        hint = ""
     return f"answer {answer!r} is not one of the choices{hint}"
 
 

@@ -42,6 +42,8 @@ EXPECTED = {
     "answer-not-in-choices.yaml": [
         "7:5: answer 'brussels' is not one of the choices (did you mean 'Brussels'?) [bad-answer]",
         "12:30: answer 'Lucy Parsons' is not one of the choices [bad-multi]",
+        "17:5: answer 'B' is not one of the choices (write the choice itself, not its letter: "
+        "'Brussels'?) [letter-answer]",
     ],
     "duplicate-choices.yaml": [
         "6:32: duplicate item 'Brussels' in 'choices' (same as item 1) [dup-choices]",
