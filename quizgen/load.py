@@ -104,7 +104,7 @@ def load_catalog(
     problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        raise BankError(errors)
+        raise BankError(problems)  # the warnings too: all there is to fix, at once
     warnings = sorted(
         (p for p in problems if p.severity is Severity.WARNING),
         key=lambda p: (p.location, p.message),

@@ -152,7 +152,9 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
         allowed = declared_properties(rules, name)
         for key in sorted(set(instance) - allowed):
             hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-            what = f" for a {instance['type']} question" if "type" in instance else ""
+            kind_name = str(instance.get("type", ""))
+            article = "an" if kind_name in ("mcq", "order", "essay") else "a"
+            what = f" for {article} {kind_name} question" if kind_name else ""
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             yield (*path, key), f"unknown key {key!r}{what}{suggestion}"
     elif kind == "type":

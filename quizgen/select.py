@@ -48,10 +48,12 @@ def select(catalog: Catalog, selection: Selection) -> tuple[Question, ...]:
     _check_names("bank", selection.banks, [b.id for b in catalog.banks])
     _check_names("type", selection.types, QUESTION_TYPES)
     _check_names("difficulty", selection.difficulties, DIFFICULTIES)
-    all_tags = sorted({t for q in catalog.questions for t in q.tags})
+    all_tags = {t for q in catalog.questions for t in q.tags}
+    # A parent (person) selects its children (person::trotsky), so it is a name too.
+    names = sorted(all_tags | {t.rsplit("::", 1)[0] for t in all_tags if "::" in t})
     for tag in (*selection.tags, *selection.exclude_tags):
-        if not any(t == tag or t.startswith(tag + "::") for t in all_tags):
-            _check_names("tag", (tag,), all_tags)
+        if tag not in names:
+            _check_names("tag", (tag,), names)
     return tuple(q for q in catalog.questions if selection.matches(q))
 
 

@@ -22,9 +22,11 @@ from .model import (
     Seed,
     parse_cloze,
 )
-from .textmatch import SeedIndex, normalise
+from .textmatch import SeedIndex, normalise, quote_pieces
 
 DocPath = tuple[str | int, ...]
+# A quote of a word or two is found almost anywhere and proves nothing.
+MIN_QUOTE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,9 @@ def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
             yield ("text",), error.message
         if not deletions and not errors:
             yield ("text",), "cloze text has no deletions: mark the hidden term as {{c1::term}}"
+        elif deletions and min(d.number for d in deletions) > 1:
+            first = min(d.number for d in deletions)
+            yield ("text",), f"cloze deletions are numbered from c1, but the first here is c{first}"
     elif isinstance(q, Matching):
         for side in ("left", "right"):
             seen: dict[str, int] = {}
@@ -160,6 +165,8 @@ def _sources(
             yield Finding(
                 q.origin.path, (*spot, "seed"), f"unknown seed {c.seed!r}{_known(seeds)}", q.id
             )
+        elif not quote_pieces(c.quote):
+            yield Finding(q.origin.path, (*spot, "quote"), "quote has no words", q.id)
         elif c.paragraph is None:
             number, passage = indexes[c.seed].closest(c.quote)
             shown = passage if len(passage) <= 160 else passage[:157] + "..."
@@ -169,6 +176,15 @@ def _sources(
                 f"quote not found in seed {c.seed!r}; closest passage "
                 f"(paragraph {number}): {shown!r}",
                 q.id,
+            )
+        elif len(" ".join(quote_pieces(c.quote)).split()) < MIN_QUOTE_WORDS:
+            yield Finding(
+                q.origin.path,
+                (*spot, "quote"),
+                f"quote is too short to show where the answer comes from "
+                f"(fewer than {MIN_QUOTE_WORDS} words)",
+                q.id,
+                Severity.WARNING,
             )
 
 
