@@ -73,3 +73,13 @@ def test_cloze_deletes_key_terms_not_half_sentences(catalog: Catalog) -> None:
             for d in q.deletions:
                 assert len(d.answer.split()) <= 6, (q.id, d.answer)
                 assert len(d.answer) < len(q.text) / 2, (q.id, d.answer)
+
+
+def test_the_longest_choice_does_not_give_the_answer_away(catalog: Catalog) -> None:
+    """With four choices, chance is a quarter; a careful answer among short distractors
+    would be the longest far more often, and students learn to pick it."""
+    mcq = [q for q in catalog.questions if isinstance(q, MultipleChoice)]
+    longest_wrong = {q.id: max(len(c) for c in q.choices if c != q.answer) for q in mcq}
+    longest = [q.id for q in mcq if len(q.answer) > longest_wrong[q.id]]
+    assert len(longest) <= len(mcq) // 3, longest
+    assert [q.id for q in mcq if len(q.answer) >= 1.5 * longest_wrong[q.id]] == []
