@@ -51,7 +51,9 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 # An anchor ("&name" where a value starts): without one, no node can be reached twice.
 _ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_CHAINED_ENTRIES = re.compile(r"(?:[-?][ \t]+){32}")
 _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 
 Path_ = tuple[str | int, ...]
@@ -115,6 +117,9 @@ def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, l
 
 
 def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, list[YamlProblem]]:
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [YamlProblem((), *deep, f"nested more than {MAX_DEPTH} levels deep")]
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
@@ -164,6 +169,35 @@ def _syntax_hint(message: str, nearby: list[str]) -> str:
     return ""
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than MAX_DEPTH, if it does.
+
+    PyYAML's C composer recurses once per level and would overflow the stack on a
+    file of thousands of "[" (a crash, not an error). Nesting that does not cost a
+    line per level comes from flow brackets or from "- - -" on one line; a cheap scan
+    for those decides whether the event stream (parsed without recursion) is counted.
+    """
+    depth = peak = 0
+    for bracket in _BRACKETS.findall(text):
+        depth += 1 if bracket in "[{" else -1
+        peak = max(peak, depth)
+    if peak <= MAX_DEPTH and not _CHAINED_ENTRIES.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH and mark is not None:
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing will report it
+    return None
+
+
 def _top(message: str) -> YamlProblem:
     return YamlProblem((), 0, 0, message)
 
@@ -180,12 +214,17 @@ class _Builder:
         self._constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: Node, path: Path_, depth: int) -> Any:
-        if id(node) in self._seen:
-            self._alias_visits += 1
-            if self._alias_visits > MAX_ALIAS_VISITS:
-                raise _Fatal(_at(node, path, "too many alias expansions (an alias bomb?); refused"))
-        else:
-            self._seen.add(id(node))
+        if self.aliases:
+            if id(node) in self._seen:
+                self._alias_visits += 1
+                # A bomb expands far beyond its own size; a large bank that shares an
+                # anchor (one source for many questions) grows only in proportion.
+                if self._alias_visits > max(MAX_ALIAS_VISITS, 4 * len(self._seen)):
+                    raise _Fatal(
+                        _at(node, path, "too many alias expansions (an alias bomb?); refused")
+                    )
+            else:
+                self._seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Fatal(_at(node, path, f"nested more than {MAX_DEPTH} levels deep"))
         if isinstance(node, ScalarNode):
@@ -207,7 +246,8 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: Path_) -> Any:
         tag = node.tag
         if tag == _TAG + "str":
-            return node.value
+            # Space around a value is never meant: "a" and "a " are one choice.
+            return node.value.strip()
         if tag in _KEPT_AS_TEXT:
             # "1.0" or "2016-01-18" in a bank means that text, not a float or a date.
             return node.value
@@ -261,8 +301,8 @@ def _merged(node: MappingNode) -> list[tuple[Node, Node]]:
         for src in sources:
             if isinstance(src, MappingNode):
                 merged.extend(_merged(src))
-    keys = {k.value for k, _ in own}
-    return own + [(k, v) for k, v in merged if k.value not in keys]
+    keys = {k.value for k, _ in own if isinstance(k, ScalarNode)}
+    return own + [(k, v) for k, v in merged if not isinstance(k, ScalarNode) or k.value not in keys]
 
 
 def _unsupported(tag: str) -> str:

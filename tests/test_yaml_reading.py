@@ -64,3 +64,28 @@ def test_a_number_field_given_an_octal_form_is_an_error(run, tmp_path: Path) -> 
     result = run("validate", str(bank))
     assert result.exit_code == 1
     assert result.stderr == f"{bank}:3:55: 'points' must be a whole number, not text '010' [a]\n"
+
+
+def test_space_around_values_does_not_make_them_distinct(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "spaces.yaml"
+    bank.write_text(
+        "title: t\nquestions:\n"
+        '  - {id: a, type: mcq, prompt: " p ", choices: ["x", "x ", y], answer: x}\n'
+        '  - {id: b, type: short, prompt: " ", answer: y}\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(bank))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": warning: " not in line]
+    assert errors == [
+        f"{bank}:3:54: duplicate item 'x' in 'choices' (same as item 1) [a]",
+        f"{bank}:4:26: 'prompt' must not be empty [b]",
+    ]
+
+
+def test_a_complex_key_beside_a_merge_key_is_an_error_not_a_crash(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "complex.yaml"
+    bank.write_text("title: T  # <<\n? [a, b]\n: x\nquestions: []\n", encoding="utf-8")
+    result = run("validate", str(bank))
+    assert result.exit_code == 1
+    assert f"{bank}:2:3: a key must be plain text" in result.stderr
