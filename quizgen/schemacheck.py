@@ -50,6 +50,16 @@ def structural_problems(name: str, instance: Any) -> Iterator[tuple[Path_, str]]
         return
     if _valid(name, instance):
         return
+    seen: set[tuple[Path_, str]] = set()
+    for found in _all_problems(name, instance):
+        # jsonschema may say one thing several ways (a missing key per "required",
+        # a non-mapping question once per type it might have been): say it once.
+        if found not in seen:
+            seen.add(found)
+            yield found
+
+
+def _all_problems(name: str, instance: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
     for error in _detailed(name, "shell").iter_errors(instance):
         yield from _explain(error, name, ())
     questions = instance.get("questions")
@@ -72,7 +82,8 @@ def _valid(name: str, instance: dict[str, Any]) -> bool:
         return True
     by_type = _compiled_types(name)
     for question in questions:
-        check = by_type.get(question.get("type")) if isinstance(question, dict) else None
+        kind = question.get("type") if isinstance(question, dict) else None
+        check = by_type.get(kind) if isinstance(kind, str) else None
         if check is None or not _passes(check, question):
             return False
     return True
@@ -152,7 +163,8 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
         allowed = declared_properties(rules, name)
         for key in sorted(set(instance) - allowed):
             hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-            kind_name = str(instance.get("type", ""))
+            is_question = len(path) == 2 and path[0] == "questions"
+            kind_name = str(instance.get("type", "")) if is_question else ""
             article = "an" if kind_name in ("mcq", "order", "essay") else "a"
             what = f" for {article} {kind_name} question" if kind_name else ""
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""

@@ -19,6 +19,13 @@ EXPECTED = {
         "5:21: YAML syntax error: did not find expected key while parsing a block mapping "
         "(started at line 3, column 5); text that starts with {{ (a cloze) must be in quotes",
     ],
+    "control-character-and-odd-items.yaml": [
+        "5:5: 'prompt' 'Where was Serge\\x1f born?' is not allowed: it holds a control character "
+        "(from a copy and paste?); remove it [pasted]",
+        "7:5: questions[2] must be a mapping, not the number 42",
+        "9:5: 'type' must be one of mcq, multi, truefalse, short, cloze, match, order, essay, "
+        "not ['mcq'] (did you mean 'mcq'?) [listed-type]",
+    ],
     "top-level-not-mapping.yaml": ["1:1: the top level must be a mapping, not a list"],
     "unknown-key.yaml": [
         "3:5: missing required field 'prompt' [typo-prompt]",
