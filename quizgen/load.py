@@ -38,7 +38,7 @@ from .model import (
     ShortAnswer,
     TrueFalse,
 )
-from .schemacheck import structural_problems
+from .schemacheck import Structural, structural_problems
 from .textmatch import SeedIndex
 from .verify import Finding
 from .yamlfile import YamlDocument, YamlProblem, read_yaml
@@ -172,7 +172,7 @@ class _Parsed:
     data: Any
     usable: bool
     yaml_problems: tuple[YamlProblem, ...]
-    structural: tuple[tuple[verify.DocPath, str], ...]
+    structural: tuple[Structural, ...]
 
 
 def _parse(path: Path, schema_name: str) -> _Parsed:
@@ -208,10 +208,21 @@ def _accept(path: Path, parsed: _Parsed, report: _Report) -> tuple[dict[str, Any
     broken: set[int] = set()
     for yp in parsed.yaml_problems:
         usable = usable and _mark_broken(yp.path, broken)
-    for spath, message in parsed.structural:
-        report.findings.append(Finding(str(path), spath, message, _question_id(doc, spath)))
-        usable = usable and _mark_broken(spath, broken)
+    for found in parsed.structural:
+        where = found.path
+        report.findings.append(Finding(str(path), where, found.message, _question_id(doc, where)))
+        if found.removable and doc is not None:
+            # Set the unknown key aside so the rest is still checked in this run.
+            _container(doc.data, where[:-1]).pop(str(where[-1]), None)
+        else:
+            usable = usable and _mark_broken(where, broken)
     return (parsed.data if usable else None), broken
+
+
+def _container(data: Any, path: verify.DocPath) -> dict[str, Any]:
+    for part in path:
+        data = data[part]
+    return data  # type: ignore[no-any-return]
 
 
 def _written_ids(

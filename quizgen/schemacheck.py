@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
@@ -38,7 +38,18 @@ def schema(name: str) -> dict[str, Any]:
     return data
 
 
-def structural_problems(name: str, instance: Any) -> Iterator[tuple[Path_, str]]:
+class Structural(NamedTuple):
+    path: Path_
+    message: str
+    # An unknown key: leaving it out leaves the rest checkable (and loadable).
+    removable: bool = False
+
+
+class _UnknownKey(str):
+    """The message of an unknown key, so that it can be told from the others."""
+
+
+def structural_problems(name: str, instance: Any) -> Iterator[Structural]:
     """(path, message) for every way ``instance`` breaks schema ``name``.
 
     A compiled validator answers "is it valid?" quickly for the common case; only a
@@ -46,17 +57,17 @@ def structural_problems(name: str, instance: Any) -> Iterator[tuple[Path_, str]]
     question at a time, so one bad question does not cost a pass over the rest.
     """
     if not isinstance(instance, dict):
-        yield (), f"the top level must be a mapping, not {_describe(instance)}"
+        yield Structural((), f"the top level must be a mapping, not {_describe(instance)}")
         return
     if _valid(name, instance):
         return
     seen: set[tuple[Path_, str]] = set()
-    for found in _all_problems(name, instance):
+    for path, message in _all_problems(name, instance):
         # jsonschema may say one thing several ways (a missing key per "required",
         # a non-mapping question once per type it might have been): say it once.
-        if found not in seen:
-            seen.add(found)
-            yield found
+        if (path, message) not in seen:
+            seen.add((path, message))
+            yield Structural(path, str(message), isinstance(message, _UnknownKey))
 
 
 def _all_problems(name: str, instance: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
@@ -168,7 +179,7 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
             article = "an" if kind_name in ("mcq", "order", "essay") else "a"
             what = f" for {article} {kind_name} question" if kind_name else ""
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            yield (*path, key), f"unknown key {key!r}{what}{suggestion}"
+            yield (*path, key), _UnknownKey(f"unknown key {key!r}{what}{suggestion}")
     elif kind == "type":
         wanted = value if isinstance(value, list) else [value]
         # Text fields also take a bare number (a year), read as text: still "text".

@@ -26,6 +26,13 @@ EXPECTED = {
         "9:5: 'type' must be one of mcq, multi, truefalse, short, cloze, match, order, essay, "
         "not ['mcq'] (did you mean 'mcq'?) [listed-type]",
     ],
+    "unknown-keys-hide-nothing.yaml": [
+        "2:1: unknown key 'bogus'",
+        "9:5: answer 'z' is not one of the choices [a]",
+        "10:5: unknown key 'explanaton' for an mcq question (did you mean 'explanation'?) [a]",
+        "11:14: quote not found in seed 'lynd'; closest passage (paragraph 8): "
+        "'Victor Serge was born in Brussels in 1890.' [a]",
+    ],
     "top-level-not-mapping.yaml": ["1:1: the top level must be a mapping, not a list"],
     "unknown-key.yaml": [
         "3:5: missing required field 'prompt' [typo-prompt]",
