@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -114,22 +115,22 @@ def load_catalog(
 
 def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     """The bank files named by ``paths``: files as given, folders by their *.yaml files."""
-    files: list[Path] = []
+    files: dict[Path, Path] = {}  # by resolved path: a file named twice is read once
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
             if not found:
                 problems.append(Problem(Location(str(path)), "no .yaml bank files in this folder"))
-            files.extend(found)
+            for p in found:
+                files.setdefault(p.resolve(), p)
         elif path.is_file():
-            files.append(path)
+            files.setdefault(path.resolve(), path)
         else:
             problems.append(Problem(Location(str(path)), "no such file or folder"))
-    return files
+    return list(files.values())
 
 
-def load_seeds(seeds_dir: Path, report: _Report | None = None) -> dict[str, Seed]:
-    report = report if report is not None else _Report()
+def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
     listing = seeds_dir / SEED_LIST
     data, _ = _accept(listing, _parse(listing, "seeds"), report)
     seeds: dict[str, Seed] = {}
@@ -151,14 +152,28 @@ def load_seeds(seeds_dir: Path, report: _Report | None = None) -> dict[str, Seed
                 )
             )
             continue
+        # Split on "\n" only, as editors count lines (str.splitlines would also split
+        # on form feeds and U+2028, and paragraph numbers would disagree with the file).
+        numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
         skip = {s["paragraph"]: s["reason"] for s in entry.get("not_substantive", [])}
+        for j, n in enumerate(skip):
+            if n > len(numbered):
+                report.findings.append(
+                    Finding(
+                        str(listing),
+                        ("seeds", i, "not_substantive", j, "paragraph"),
+                        f"paragraph {n} is past the end of {entry['file']} "
+                        f"({len(numbered)} paragraphs)",
+                    )
+                )
         seeds[entry["id"]] = Seed(
             id=entry["id"],
             title=entry["title"],
             author=entry["author"],
             published=entry["published"],
             path=str(text_path),
-            paragraphs=tuple(line for line in text.splitlines() if line.strip()),
+            paragraphs=tuple(line for _, line in numbered),
+            lines=tuple(n for n, _ in numbered),
             not_substantive=MappingProxyType(skip),
         )
     return seeds
@@ -251,6 +266,15 @@ def _load_bank(
     if data is None:
         return None
     bank_id = data.get("bank", path.stem)
+    if "bank" not in data and not _BANK_ID.fullmatch(bank_id):
+        report.findings.append(
+            Finding(
+                str(path),
+                ("title",),
+                f"the file name {path.stem!r} is not a bank id (lowercase letters, digits and "
+                f"hyphens): rename the file or add bank: {_slug(path.stem)}",
+            )
+        )
     questions = tuple(
         _question(
             raw, Origin(str(path), i, isinstance(raw.get("source"), list)), bank_id, data, indexes
@@ -332,6 +356,13 @@ def _question(
         rubric=_texts(raw.get("rubric", ())),
         lines=raw.get("lines", 8),
     )
+
+
+_BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "bank"
 
 
 def _text(value: Any) -> str:

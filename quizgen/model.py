@@ -254,8 +254,10 @@ class Seed:
     published: str
     path: str
     paragraphs: tuple[str, ...]
+    # The line of the file each paragraph is on, for messages an editor can follow.
+    lines: tuple[int, ...] = ()
     # Paragraphs that are not substance (headings, bylines, endnotes), with why.
-    not_substantive: Mapping[int, str] = field(default_factory=dict)
+    not_substantive: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def paragraph(self, number: int) -> str:
         return self.paragraphs[number - 1]

@@ -64,7 +64,7 @@ def check(
                 )
             )
         bank_ids.setdefault(bank.id, bank.path)
-        if bank.default_seed and bank.default_seed not in seeds:
+        if seeds and bank.default_seed and bank.default_seed not in seeds:
             findings.append(
                 Finding(
                     bank.path, ("source",), f"unknown seed {bank.default_seed!r}{_known(seeds)}"
@@ -154,6 +154,8 @@ def _sources(
         severity = Severity.ERROR if require_sources else Severity.WARNING
         yield Finding(q.origin.path, here, "question has no source", q.id, severity)
         return
+    if not seeds:
+        return  # the seeds could not be read: that is reported once, not per quote
     for i, c in enumerate(q.sources):
         # A single mapping and a list of them are both written as "source".
         spot = (*here, "source", i) if q.origin.listed_sources else (*here, "source")

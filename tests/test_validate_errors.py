@@ -191,7 +191,7 @@ def test_warning_without_source_and_strict(run, tmp_path) -> None:  # type: igno
     )
     strict = run("validate", "--strict", str(bank))
     assert strict.exit_code == 1
-    assert strict.stderr.endswith(f"{bank}:3:5: question has no source [q]\n")
+    assert strict.stderr == f"{bank}:3:5: question has no source [q]\n"
     required = run("validate", "--require-sources", str(bank))
     assert required.exit_code == 1
     assert required.stderr == f"{bank}:3:5: question has no source [q]\n"
@@ -213,3 +213,27 @@ def test_warnings_come_with_the_errors(run, tmp_path) -> None:  # type: ignore[n
         f"{bank}:5:56: warning: quote is too short to show where the answer comes from "
         "(fewer than 4 words) [b]",
     ]
+
+
+def test_missing_seeds_are_reported_once(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", "tests/fixtures/good/every-type.yaml", "--seeds", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (
+        1, f"{tmp_path}/seeds.yaml: cannot read file: No such file or directory\n"
+    )
+
+
+def test_a_file_named_twice_is_read_once(run) -> None:  # type: ignore[no-untyped-def]
+    good = "tests/fixtures/good/every-type.yaml"
+    result = run("validate", good, "tests/fixtures/good/../good/every-type.yaml")
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_file_name_that_is_no_bank_id(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "My Bank.yaml"
+    bank.write_text("title: t\nquestions:\n  - {id: q, type: truefalse, prompt: p, answer: true}\n")
+    result = run("validate", str(bank))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{bank}:1:1: the file name 'My Bank' is not a bank id (lowercase letters, digits and "
+        "hyphens): rename the file or add bank: my-bank"
+    )

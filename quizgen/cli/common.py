@@ -68,9 +68,14 @@ def selection_options(func: F) -> F:
 
 
 def load(
-    paths: tuple[Path, ...], seeds_dir: Path | None, *, require_sources: bool = False
+    paths: tuple[Path, ...],
+    seeds_dir: Path | None,
+    *,
+    require_sources: bool = False,
+    strict: bool = False,
 ) -> LoadResult:
-    """Load and verify the banks; print warnings; return the LoadResult."""
+    """Load and verify the banks; print warnings (with ``strict``, fail on them)."""
+    from ..errors import BankError, Problem, Severity
     from ..load import load_catalog
 
     result = load_catalog(
@@ -78,6 +83,10 @@ def load(
         seeds_dir or default_dir("seeds"),
         require_sources=require_sources,
     )
+    if strict and result.warnings:
+        raise BankError(
+            Problem(w.location, w.message, w.question_id, Severity.ERROR) for w in result.warnings
+        )
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     return result

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import BankError, Location, Problem, Severity
+from ..errors import BankError, Location, Problem
 from . import cli
 from .common import bank_paths, load, make_selection, selection_options
 
@@ -29,11 +29,7 @@ def validate(
         quizgen validate --require-sources questions/
         quizgen validate questions/serge-life.yaml --seeds seeds/
     """
-    result = load(paths, seeds_dir, require_sources=require_sources)
-    if strict and result.warnings:
-        raise BankError(
-            Problem(w.location, w.message, w.question_id, Severity.ERROR) for w in result.warnings
-        )
+    result = load(paths, seeds_dir, require_sources=require_sources, strict=strict)
     catalog = result.catalog
     questions = catalog.questions
     quotes = sum(len(q.sources) for q in questions)
@@ -136,21 +132,9 @@ def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) ->
     if c.uncovered:
         raise BankError(
             Problem(
-                Location(u.seed.path, _line_of(u.seed.path, u.paragraph), 1),
+                Location(u.seed.path, u.seed.lines[u.paragraph - 1], 1),
                 f"paragraph {u.paragraph} of {u.seed.id!r} ({u.words} words) is cited "
                 f"by no question: {u.excerpt!r}",
             )
             for u in c.uncovered
         )
-
-
-def _line_of(path: str, paragraph: int) -> int:
-    """The file line of the n-th non-blank line, so editors can jump to it."""
-    seen = 0
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if line.strip():
-                seen += 1
-                if seen == paragraph:
-                    return number
-    return 0
