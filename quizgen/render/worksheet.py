@@ -88,22 +88,27 @@ def write_worksheets(
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"cannot write into {out_dir}: it is a file, not a folder")
 
-    html_files: list[Path] = []
-    for worksheet in worksheets:
-        rendered = templates.render(worksheet)
-        for page in FILE_STEMS:
-            path = out_dir / file_name(page, worksheet.letter, ".html")
-            write_atomic(path, getattr(rendered, page))
-            html_files.append(path)
-
+    # Everything is rendered before anything is touched: a template error changes nothing.
+    pages = {
+        out_dir / file_name(page, worksheet.letter, ".html"): getattr(rendered, page)
+        for worksheet in worksheets
+        for rendered in [templates.render(worksheet)]
+        for page in FILE_STEMS
+    }
+    html_files = list(pages)
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
+    # Earlier sheets and keys go first, old PDFs included: if printing fails half way,
+    # no PDF is left beside a key it does not match.
+    stale = _remove_stale(out_dir, {p.name for p in html_files})
+    for path, text in pages.items():
+        write_atomic(path, text)
     if options.pdf:
         from .worksheet_pdf import ChromiumPrinter
 
         with ChromiumPrinter(chromium) as printer:
             printer.print_all(list(zip(html_files, pdf_files, strict=True)))
 
-    removed = _remove_stale(out_dir, {p.name for p in (*html_files, *pdf_files)})
+    removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
     files = tuple(html.with_suffix(s) for html in html_files for s in suffixes)
     return WrittenWorksheets(worksheets, files, removed)
@@ -122,6 +127,8 @@ def _remove_stale(out_dir: Path, written: set[str]) -> tuple[Path, ...]:
     A sheet-A.pdf left from a run with another seed would not match the new
     key-A.html; a teacher must never be able to print the two together.
     """
+    if not out_dir.is_dir():
+        return ()
     stale = sorted(
         p for p in out_dir.iterdir() if _OUR_FILES.match(p.name) and p.name not in written
     )
