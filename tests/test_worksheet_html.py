@@ -218,6 +218,31 @@ def test_a_broken_template_names_its_file_and_line(tmp_path: Path) -> None:
     assert str(e.value).startswith(f"{folder / 'sheet.html.j2'}:2: ")
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("line one\n{{ 1 / 0 }}\n", "sheet.html.j2:2: ZeroDivisionError: division by zero"),
+        ('{% include "missing.j2" %}', "sheet.html.j2:1: template not found: missing.j2"),
+    ],
+    ids=["runtime-error", "missing-include"],
+)
+def test_a_template_failing_while_rendering_is_a_template_error(
+    tmp_path: Path, every_type: Catalog, text: str, message: str
+) -> None:
+    folder = _override(tmp_path, "sheet.html.j2", text)
+    with pytest.raises(TemplateError) as e:
+        WorksheetTemplates(folder).render(_worksheet(every_type))
+    assert str(e.value) == f"{folder}/{message}"
+
+
+def test_a_template_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    (tmp_path / "types").mkdir()
+    (tmp_path / "types" / "mcq.html.j2").write_bytes(b"\xff")
+    with pytest.raises(TemplateError) as e:
+        WorksheetTemplates(tmp_path)
+    assert str(e.value) == f"{tmp_path}/types/mcq.html.j2: not UTF-8 text (byte 0); save it as UTF-8"
+
+
 def test_an_unknown_name_in_a_template_is_an_error_not_a_blank(
     tmp_path: Path, every_type: Catalog
 ) -> None:

@@ -62,6 +62,8 @@ class WorksheetTemplates:
             raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
         except jinja2.TemplateNotFound as e:
             raise TemplateError(f"template not found: {e.name}") from e
+        except UnicodeDecodeError as e:
+            raise TemplateError(f"a template is not UTF-8 text: {e}") from e
 
     def render(self, worksheet: Worksheet) -> RenderedWorksheet:
         pages = {page: self._render(page, worksheet) for page in PAGES}
@@ -74,8 +76,16 @@ class WorksheetTemplates:
             return self._templates[page].render(ws=worksheet)
         except jinja2.TemplateSyntaxError as e:  # a macro file imported while rendering
             raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
+        except jinja2.TemplateNotFound as e:  # an include or import of a missing file
+            raise TemplateError(f"{_template_frame(e)}template not found: {e.name}") from e
         except jinja2.TemplateError as e:
             raise TemplateError(f"{_template_frame(e)}{e}") from e
+        except UnicodeDecodeError as e:
+            raise TemplateError(f"a template is not UTF-8 text: {e}") from e
+        except Exception as e:
+            # A teacher's template can fail at run time in any way ({{ 1/0 }}): report it
+            # at its line, as a template problem, not as a crash of quizgen.
+            raise TemplateError(f"{_template_frame(e)}{type(e).__name__}: {e}") from e
 
 
 def _template_frame(error: BaseException) -> str:
@@ -99,6 +109,13 @@ def _check_override(folder: Path, base: Path) -> None:
     known = sorted(str(n) for n in names)
     for path in sorted(folder.rglob("*")):
         name = str(path.relative_to(folder))
+        if path.suffix == ".j2" and name in known:
+            try:
+                path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise TemplateError(
+                    f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8"
+                ) from e
         if path.suffix in (".j2", ".html", ".css") and name not in known:
             same_file = [k for k in known if Path(k).name == path.name]
             hint = same_file or difflib.get_close_matches(name, known, n=1)
