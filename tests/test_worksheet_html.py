@@ -240,7 +240,9 @@ def test_a_template_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     (tmp_path / "types" / "mcq.html.j2").write_bytes(b"\xff")
     with pytest.raises(TemplateError) as e:
         WorksheetTemplates(tmp_path)
-    assert str(e.value) == f"{tmp_path}/types/mcq.html.j2: not UTF-8 text (byte 0); save it as UTF-8"
+    assert str(e.value) == (
+        f"{tmp_path}/types/mcq.html.j2: not UTF-8 text (byte 0); save it as UTF-8"
+    )
 
 
 def test_an_unknown_name_in_a_template_is_an_error_not_a_blank(
