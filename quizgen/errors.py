@@ -63,6 +63,10 @@ class BankError(QuizgenError):
         return [str(p) for p in self.problems]
 
 
+class SettingError(QuizgenError):
+    """An environment variable or other setting quizgen cannot use."""
+
+
 class SelectionError(QuizgenError):
     """A selection (filters, sample size) that leaves nothing sensible to build."""
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..model import DIFFICULTIES, QUESTION_TYPES
 from ..resources import default_dir
 
 if TYPE_CHECKING:  # the modules themselves are imported when a command runs
@@ -49,16 +50,14 @@ def selection_options(func: F) -> F:
                 "--type",
                 "types",
                 multiple=True,
-                type=click.Choice(
-                    ["mcq", "multi", "truefalse", "short", "cloze", "match", "order", "essay"]
-                ),
+                type=click.Choice(QUESTION_TYPES),
                 help="Only this question type (repeatable).",
             ),
             click.option(
                 "--difficulty",
                 "difficulties",
                 multiple=True,
-                type=click.Choice(["easy", "medium", "hard"]),
+                type=click.Choice(DIFFICULTIES),
                 help="Only this difficulty (repeatable).",
             ),
         ]

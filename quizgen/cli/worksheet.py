@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from ..render.worksheet_model import PAPERS
 from . import cli
 from .common import bank_paths, load, make_selection, selection_options
 
@@ -32,7 +33,7 @@ MAX_VERSIONS = 26
               help="Seed for --count and the shuffling: the same seed, the same sheets.")
 @click.option("--title", default=None, help="Title of the sheet (default: the bank's title).")
 @click.option("--instructions", default="", help="Instructions under the title.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+@click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
               help="Paper size for printing.")
 @click.option("--pdf", is_flag=True, help="Also print each file to PDF (needs Chromium).")
 @click.option("--templates", "templates_dir",

@@ -127,15 +127,9 @@ def _history_path(bank_path: Path, override: Path | None) -> Path:
 
 def _histories(catalog: Catalog, override: Path | None) -> dict[Path, History]:
     paths = {_history_path(Path(b.path), override) for b in catalog.banks}
-    return {p: History.load(p, writable=_may_write(p)) for p in sorted(paths)}
+    from ..resources import is_bundled
 
-
-def _may_write(path: Path) -> bool:
-    """Never write into the banks bundled inside an installed quizgen."""
-    import quizgen
-
-    bundled = Path(quizgen.__file__).resolve().parent / "_bundled"
-    return not path.resolve().is_relative_to(bundled)
+    return {p: History.load(p, writable=not is_bundled(p)) for p in sorted(paths)}
 
 
 def _forget_removed(catalog: Catalog, histories: dict[Path, History],

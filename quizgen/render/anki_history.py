@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BankError, Location, Problem
+from ..errors import BankError, Location, Problem, SettingError
 
 HISTORY_NAME = "anki-history.json"
 FORMAT = "quizgen anki history 1"
@@ -45,8 +45,9 @@ def build_time() -> int:
         try:
             return int(epoch)
         except ValueError:
-            raise BankError([Problem(Location("SOURCE_DATE_EPOCH"),
-                                     f"not a whole number of seconds: {epoch!r}")]) from None
+            raise SettingError(
+                f"SOURCE_DATE_EPOCH: not a whole number of seconds: {epoch!r}"
+            ) from None
     return int(time.time())
 
 
