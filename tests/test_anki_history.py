@@ -11,8 +11,8 @@ from ankicol import AWKWARD, EVERY_TYPE, SEEDS, copy_banks
 from click.testing import CliRunner, Result
 
 from quizgen.cli import cli
-from quizgen.render.anki import _may_write
 from quizgen.render.anki_history import History
+from quizgen.resources import is_bundled
 
 ENTRY = re.compile(r'^  "([a-z0-9-]+)": \["[0-9a-f]{16}", (\d+)\],?$')
 
@@ -141,5 +141,5 @@ def test_the_banks_inside_an_installed_quizgen_are_never_written(tmp_path: Path)
     import quizgen
 
     inside = Path(quizgen.__file__).parent / "_bundled" / "questions" / "anki-history.json"
-    assert _may_write(inside) is False
-    assert _may_write(tmp_path / "questions" / "anki-history.json") is True
+    assert is_bundled(inside) is True
+    assert is_bundled(tmp_path / "questions" / "anki-history.json") is False
