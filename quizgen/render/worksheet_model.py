@@ -242,9 +242,7 @@ def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
 
 
 def _work(seeds: Mapping[str, Seed], seed_id: str) -> Work:
-    seed = seeds.get(seed_id)
-    if seed is None:  # the loader reports an unknown seed; keep the key printable anyway
-        return Work("", seed_id, "")
+    seed = seeds[seed_id]  # a verified catalog cites only seeds it has
     return Work(seed.author, seed.title, seed.published)
 
 

@@ -81,7 +81,7 @@ def find_chromium() -> str:
 class ChromiumPrinter:
     """A headless browser that prints HTML files to PDF until it is closed.
 
-    Use as a context manager: ``with ChromiumPrinter(find_chromium()) as p: p.print_pdf(...)``.
+    Use as a context manager: ``with ChromiumPrinter(find_chromium()) as p: p.print_all(jobs)``.
     """
 
     def __init__(self, executable: str, *, tabs: int | None = None, timeout: float = 60.0) -> None:
@@ -170,10 +170,6 @@ class ChromiumPrinter:
     @property
     def pid(self) -> int:
         return self._process.pid
-
-    def print_pdf(self, html: Path, pdf: Path) -> None:
-        """Load ``html`` in the browser and write what it prints to ``pdf``."""
-        self.print_all([(html, pdf)])
 
     def print_all(self, jobs: Sequence[tuple[Path, Path]]) -> None:
         """Print each ``(html, pdf)`` pair, as many at once as there are tabs.
