@@ -104,6 +104,10 @@ def pdf_pages(pdf: Path) -> list[str]:
     return [normalize(page) for page in out.split("\f")[:-1]]
 
 
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
 def pdf_page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                           check=True).stdout
@@ -134,13 +138,17 @@ def split_questions(worksheet: Worksheet, pages: list[str]) -> list[str]:
     might also stand elsewhere on that page; the other pieces still catch a split.)
     """
     problems = []
-    for number, pieces in question_fragments(worksheet).items():
+    # Compared without white space: a line may wrap anywhere, even after the hyphen
+    # of "five-year", where pdftotext then puts a space.
+    pages = [_squash(page) for page in pages]
+    for number, shown in question_fragments(worksheet).items():
+        pieces = [_squash(p) for p in shown]
         starts = [i for i, page in enumerate(pages) if pieces[0] in page]
         if len(starts) != 1:
-            problems.append(f"question {number}: its start is on pages {starts}: {pieces[0]!r}")
+            problems.append(f"question {number}: its start is on pages {starts}: {shown[0]!r}")
             continue
         page = pages[starts[0]]
-        missing = [p for p in pieces[1:] if p not in page]
+        missing = [p for p, q in zip(shown[1:], pieces[1:], strict=True) if q not in page]
         if missing:
             problems.append(f"question {number} starts on page {starts[0] + 1} "
                             f"but {missing[0]!r} is not there")
