@@ -139,15 +139,14 @@ def _forget_removed(catalog: Catalog, histories: dict[Path, History],
     Only when every bank file of the history's folder was loaded: a build from one
     file, or from some of the folders, must not forget the others' questions.
     """
-    from ..load import BANK_SUFFIXES
+    from ..load import bank_files
     from .anki_notetypes import NOTE_TYPES
 
     for path, history in histories.items():
         folders = ({Path(b.path).parent for b in catalog.banks} if override is not None
                    else {path.parent})
         loaded = {Path(b.path).resolve() for b in catalog.banks}
-        on_disk = {p.resolve() for f in folders for p in f.iterdir()
-                   if p.suffix in BANK_SUFFIXES and p.is_file()}
+        on_disk = {p.resolve() for p in bank_files(sorted(folders), [])}
         if not on_disk <= loaded:
             continue
         ids = {q.id for b in catalog.banks if Path(b.path).parent in folders
