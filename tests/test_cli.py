@@ -147,3 +147,14 @@ def test_a_closed_pipe_ends_quietly(in_repo, tmp_path) -> None:  # type: ignore[
     out = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True)
     assert out.stdout.count("\n") == 1
     assert out.stderr == ""
+
+
+def test_build_strict_fails_on_warnings_and_writes_nothing(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "unsourced.yaml"
+    bank.write_text(
+        "title: t\nquestions:\n  - id: q\n    type: truefalse\n    prompt: p\n    answer: true\n"
+    )
+    result = run("build", str(bank), "--strict", "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"{bank}:3:5: question has no source [q]\n"
+    assert not (tmp_path / "out").exists()

@@ -16,7 +16,10 @@ from .common import bank_paths, load
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder to write into.")
 @deck_option
-def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent: str) -> None:
+@click.option("--strict", is_flag=True,
+              help="Treat warnings (a question without a source, a short quote) as errors.")
+def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent: str,
+          strict: bool) -> None:
     """Validate the banks and write every output into one folder.
 
     \b
@@ -25,7 +28,7 @@ def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent
         quizgen build questions/ -o dist/
         quizgen build my-banks/ --seeds my-essays/ --deck "Physics 101"
     """
-    result = load(paths, seeds_dir, require_sources=False)
+    result = load(paths, seeds_dir, strict=strict)
     questions = result.catalog.questions
     click.echo(f"validated {len(questions)} questions in {len(result.catalog.banks)} bank(s)")
 
