@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-Difficulty = Literal["easy", "medium", "hard"]
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+from .vocabulary import QUESTION_TYPES, Difficulty
 
 
 @dataclass(frozen=True)
@@ -230,7 +229,8 @@ QUESTION_CLASSES: Mapping[str, type[QuestionBase]] = MappingProxyType(
         )
     }
 )
-QUESTION_TYPES: tuple[str, ...] = tuple(QUESTION_CLASSES)
+if tuple(QUESTION_CLASSES) != QUESTION_TYPES:  # pragma: no cover - caught by any test run
+    raise ImportError("quizgen.vocabulary.QUESTION_TYPES and the model's classes disagree")
 
 
 @dataclass(frozen=True)

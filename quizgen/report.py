@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import DIFFICULTIES, QUESTION_TYPES, Catalog, Question, Seed
+from .model import Catalog, Question, Seed
+from .vocabulary import DIFFICULTIES, QUESTION_TYPES
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from .errors import SelectionError
 from .model import (
-    DIFFICULTIES,
-    QUESTION_TYPES,
     Catalog,
     Matching,
     MultipleAnswer,
@@ -18,6 +16,7 @@ from .model import (
     Ordering,
     Question,
 )
+from .vocabulary import DIFFICULTIES, MAX_VERSIONS, QUESTION_TYPES
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,6 @@ def _check_names(what: str, given: Sequence[str], known: Sequence[str]) -> None:
 
 # Versions of one test, for worksheets: the same questions, shuffled differently.
 
-MAX_VERSIONS = 26  # one letter each, A to Z
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,12 @@ def test_doc_tables_name_every_key_the_schema_declares() -> None:
         for k in re.findall(r"`(\w+)`", row)
     }
     assert keys <= documented, keys - documented
+
+
+def test_vocabulary_model_and_schema_name_the_same_types_and_levels() -> None:
+    from quizgen.model import QUESTION_CLASSES
+    from quizgen.vocabulary import DIFFICULTIES, QUESTION_TYPES
+
+    defs = schema("bank")["$defs"]
+    assert tuple(QUESTION_CLASSES) == QUESTION_TYPES == tuple(defs["questionType"]["enum"])
+    assert tuple(defs["difficulty"]["enum"]) == DIFFICULTIES

@@ -188,4 +188,4 @@ def test_the_versions_limit_is_the_selection_codes() -> None:
     from quizgen.cli import worksheet
     from quizgen.select import MAX_VERSIONS
 
-    assert worksheet.MAX_VERSIONS == MAX_VERSIONS
+    assert worksheet.MAX_VERSIONS is MAX_VERSIONS

@@ -8,8 +8,9 @@ import pytest
 from worksheet_helpers import BUNDLED_BANKS, EVERY_TYPE, SHUFFLE, catalog
 
 from quizgen.errors import SelectionError
-from quizgen.model import QUESTION_TYPES, Matching, Ordering, Question
+from quizgen.model import Matching, Ordering, Question
 from quizgen.select import MAX_VERSIONS, Arranged, Version, arrange, versions
+from quizgen.vocabulary import QUESTION_TYPES
 
 Questions = tuple[Question, ...]
 

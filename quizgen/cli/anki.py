@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..render.anki import DEFAULT_PARENT
+from ..vocabulary import DEFAULT_DECK
 from . import cli
 from .common import bank_paths, load, make_selection, selection_options
 
@@ -23,7 +23,7 @@ def _parent_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 
 deck_option = click.option(
-    "--deck", "parent", default=DEFAULT_PARENT, show_default=True, callback=_parent_name,
+    "--deck", "parent", default=DEFAULT_DECK, show_default=True, callback=_parent_name,
     help="Name of the parent deck; each bank becomes a subdeck of it.",
 )
 

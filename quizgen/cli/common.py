@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..model import DIFFICULTIES, QUESTION_TYPES
 from ..resources import default_dir
+from ..vocabulary import DIFFICULTIES, QUESTION_TYPES
 
 if TYPE_CHECKING:  # the modules themselves are imported when a command runs
     from ..load import LoadResult

@@ -7,17 +7,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from ..render.worksheet_model import PAPERS
+from ..vocabulary import MAX_VERSIONS, PAPERS
 from . import cli
 from .common import bank_paths, load, make_selection, selection_options
 
 if TYPE_CHECKING:
     from ..render.worksheet import WrittenWorksheets
-    from ..render.worksheet_model import Paper
-
-# quizgen.select.MAX_VERSIONS, written out so that `quizgen --help` need not import
-# the selection code (a test checks that the two agree).
-MAX_VERSIONS = 26
+    from ..vocabulary import Paper
 
 
 @cli.command()

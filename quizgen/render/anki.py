@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import OutputError, SelectionError
+from ..vocabulary import DEFAULT_DECK
 from .anki_history import HISTORY_NAME, History, build_time
 
 if TYPE_CHECKING:  # the CLI imports this module at start-up: keep it light
     from ..model import Catalog, Question
 
-DEFAULT_PARENT = "Victor Serge"
 
 
 @dataclass(frozen=True)
 class DeckOptions:
-    parent: str = DEFAULT_PARENT
+    parent: str = DEFAULT_DECK
     type_in: bool = False
     # One history file for every bank; by default each folder of banks has its own.
     history: Path | None = None

@@ -15,9 +15,10 @@ from pathlib import Path
 from ..errors import OutputError, SelectionError
 from ..model import Catalog, Question
 from ..select import versions
+from ..vocabulary import Paper
 from .output import write_atomic
 from .worksheet_html import WorksheetTemplates
-from .worksheet_model import Paper, Worksheet, build_worksheet
+from .worksheet_model import Worksheet, build_worksheet
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}

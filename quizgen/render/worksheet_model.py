@@ -26,9 +26,7 @@ from ..model import (
     TrueFalse,
 )
 from ..select import Arranged, Version
-
-Paper = Literal["a4", "letter"]
-PAPERS: tuple[Paper, ...] = ("a4", "letter")
+from ..vocabulary import Paper
 
 # Answer lines come in a few lengths, so a line's length hints at the kind of
 # answer (a year, a name, a phrase) without giving away its exact length.

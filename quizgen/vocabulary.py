@@ -1,0 +1,27 @@
+"""The names a user types on the command line, in one light module.
+
+The CLI offers these as choices and defaults without importing the model or the
+renderers, which keeps ``quizgen --help`` instant; the model and renderers take
+them from here, and a test checks that the JSON Schema says the same.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+QUESTION_TYPES: tuple[str, ...] = (
+    "mcq",
+    "multi",
+    "truefalse",
+    "short",
+    "cloze",
+    "match",
+    "order",
+    "essay",
+)
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+MAX_VERSIONS = 26  # one letter each, A to Z
+DEFAULT_DECK = "Victor Serge"
