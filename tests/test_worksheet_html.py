@@ -1,4 +1,4 @@
-"""Worksheet HTML without a browser: keys against sheets, escaping, templates, speed."""
+"""Worksheet HTML without a browser: keys against sheets, escaping, templates."""
 
 from __future__ import annotations
 
