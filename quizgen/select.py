@@ -78,7 +78,6 @@ def _check_names(what: str, given: Sequence[str], known: Sequence[str]) -> None:
 # Versions of one test, for worksheets: the same questions, shuffled differently.
 
 
-
 @dataclass(frozen=True)
 class Arranged:
     """A question as one version of a test lays it out; the question itself is untouched.

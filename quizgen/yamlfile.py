@@ -21,6 +21,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # A node reached again through an alias counts once per visit; legitimate anchors
 # (a shared source, say) stay far below this, a "billion laughs" file hits it at once.
 MAX_ALIAS_VISITS = 100_000
+# Deeper nesting than this is refused while building values. The parser itself needs
+# no guard: libyaml 0.2.6 (bundled with PyYAML 6.0.4 and later, the minimum quizgen
+# asks for) stops at 1,000 levels with a positioned error, and the pure-Python parser
+# raises RecursionError, which is reported too.
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
@@ -52,8 +56,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 # An anchor ("&name" where a value starts): without one, no node can be reached twice.
 _ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_BRACKETS = re.compile(r"[\[\]{}]")
-_CHAINED_ENTRIES = re.compile(r"(?:[-?][ \t]+){32}")
 _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 
 Path_ = tuple[str | int, ...]
@@ -117,9 +119,6 @@ def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, l
 
 
 def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, list[YamlProblem]]:
-    deep = _too_deep(text)
-    if deep is not None:
-        return None, [YamlProblem((), *deep, f"nested more than {MAX_DEPTH} levels deep")]
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
@@ -164,38 +163,11 @@ def _syntax_hint(message: str, nearby: list[str]) -> str:
         return "; YAML indents with spaces, not tabs"
     if any(re.search(r":\s+\{\{", line) for line in nearby):
         return "; text that starts with {{ (a cloze) must be in quotes"
+    if "nesting depth" in message:
+        return f"; a bank nests a few levels deep ({MAX_DEPTH} at most)"
     if "mapping values are not allowed" in message:
         return "; check the indentation, and put text that contains ': ' in quotes"
     return ""
-
-
-def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where the text nests deeper than MAX_DEPTH, if it does.
-
-    PyYAML's C composer recurses once per level and would overflow the stack on a
-    file of thousands of "[" (a crash, not an error). Nesting that does not cost a
-    line per level comes from flow brackets or from "- - -" on one line; a cheap scan
-    for those decides whether the event stream (parsed without recursion) is counted.
-    """
-    depth = peak = 0
-    for bracket in _BRACKETS.findall(text):
-        depth += 1 if bracket in "[{" else -1
-        peak = max(peak, depth)
-    if peak <= MAX_DEPTH and not _CHAINED_ENTRIES.search(text):
-        return None
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                mark = event.start_mark
-                if depth > MAX_DEPTH and mark is not None:
-                    return mark.line + 1, mark.column + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # composing will report it
-    return None
 
 
 def _top(message: str) -> YamlProblem:

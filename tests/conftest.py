@@ -20,7 +20,7 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def run(in_repo: Path):  # type: ignore[no-untyped-def]
+def run(in_repo: Path):
     """Invoke the CLI in-process; stdout and stderr kept apart."""
 
     def invoke(*args: str) -> Result:

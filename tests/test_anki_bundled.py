@@ -26,13 +26,15 @@ def expected_cards(q: Question) -> int:
 
 
 def test_every_bundled_question_becomes_a_note_in_its_banks_deck(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A copy, so that the test never rewrites the history committed beside the banks.
     shutil.copytree(ROOT / "questions", tmp_path / "questions")
     monkeypatch.chdir(tmp_path)
     catalog = load_catalog([Path("questions")], SEEDS).catalog
-    result = CliRunner().invoke(cli, ["anki", "--seeds", str(SEEDS), "-o", "serge.apkg"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["anki", "--seeds", str(SEEDS), "-o", "serge.apkg"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
 
     with fresh_collection(tmp_path / "student") as col:
@@ -42,8 +44,9 @@ def test_every_bundled_question_becomes_a_note_in_its_banks_deck(
         notes = notes_by_id(col)
         titles = {b.id: f"Victor Serge::{b.title}" for b in catalog.banks}
         cards = Counter(col.decks.name(c.did) for n in notes.values() for c in n.cards())
-        assert cards == Counter({titles[b.id]: sum(expected_cards(q) for q in b.questions)
-                                 for b in catalog.banks})
+        assert cards == Counter(
+            {titles[b.id]: sum(expected_cards(q) for q in b.questions) for b in catalog.banks}
+        )
         for q in catalog.questions:
             note = notes[q.id]
             assert f"type::{q.kind}" in note.tags and f"difficulty::{q.difficulty}" in note.tags

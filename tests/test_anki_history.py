@@ -25,14 +25,18 @@ def banks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def anki(*args: str, epoch: int | None = None) -> Result:
     env = {"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else None
-    return CliRunner().invoke(cli, ["anki", *args, "--seeds", str(SEEDS), "-o", "deck.apkg"],
-                              catch_exceptions=False, env=env)
+    return CliRunner().invoke(
+        cli,
+        ["anki", *args, "--seeds", str(SEEDS), "-o", "deck.apkg"],
+        catch_exceptions=False,
+        env=env,
+    )
 
 
 def entries(history: Path) -> dict[str, int]:
     """Question id -> recorded time, read line by line as a person (or git) sees them."""
     lines = history.read_text("utf-8").splitlines()
-    notes = lines[lines.index(' "notes": {') + 1: lines.index(" },")]
+    notes = lines[lines.index(' "notes": {') + 1 : lines.index(" },")]
     found = {}
     for line in notes:
         m = ENTRY.match(line)
@@ -46,8 +50,17 @@ def test_a_build_records_one_line_per_question(banks: Path) -> None:
     assert anki("banks", epoch=1700000000).exit_code == 0
     history = banks / "anki-history.json"
     assert set(entries(history)) == {
-        "awkward-cloze", "awkward-short", "sample-cloze", "sample-essay", "sample-match",
-        "sample-mcq", "sample-multi", "sample-order", "sample-short", "sample-truefalse"}
+        "awkward-cloze",
+        "awkward-short",
+        "sample-cloze",
+        "sample-essay",
+        "sample-match",
+        "sample-mcq",
+        "sample-multi",
+        "sample-order",
+        "sample-short",
+        "sample-truefalse",
+    }
     assert set(entries(history).values()) == {1700000000}
     data = json.loads(history.read_text("utf-8"))
     assert data["format"] == "quizgen anki history 1"
@@ -84,8 +97,7 @@ def test_a_change_under_a_fixed_source_date_epoch_is_still_newer(banks: Path) ->
     assert entries(banks / "anki-history.json")["sample-mcq"] == 1700000001
 
 
-def test_removed_questions_are_forgotten_only_by_a_build_of_the_whole_folder(
-        banks: Path) -> None:
+def test_removed_questions_are_forgotten_only_by_a_build_of_the_whole_folder(banks: Path) -> None:
     anki("banks", epoch=1700000000)
     # One file of the folder: the other bank's questions stay recorded.
     anki("banks/every-type.yaml", epoch=1700000000)
@@ -97,31 +109,40 @@ def test_removed_questions_are_forgotten_only_by_a_build_of_the_whole_folder(
     (banks / "awkward-text.yaml").rename(banks / "awkward-text.txt")
     anki("banks", epoch=1700000000)
     assert sorted(entries(banks / "anki-history.json")) == [
-        "sample-cloze", "sample-essay", "sample-match", "sample-mcq", "sample-multi",
-        "sample-order", "sample-short", "sample-truefalse"]
+        "sample-cloze",
+        "sample-essay",
+        "sample-match",
+        "sample-mcq",
+        "sample-multi",
+        "sample-order",
+        "sample-short",
+        "sample-truefalse",
+    ]
 
 
 def test_history_option_keeps_the_file_elsewhere(banks: Path) -> None:
     result = anki("banks", "--history", "elsewhere/history.json", epoch=1700000000)
-    assert result.output.splitlines()[1] == \
-        "recorded the change times in elsewhere/history.json"
+    assert result.output.splitlines()[1] == "recorded the change times in elsewhere/history.json"
     assert len(entries(Path("elsewhere/history.json"))) == 10
     assert not (banks / "anki-history.json").exists()
 
 
 def test_a_damaged_history_is_reported_where_it_is_damaged(banks: Path) -> None:
-    (banks / "anki-history.json").write_text('{\n "format": "quizgen anki history 1",\n'
-                                             ' "notes": {\n  "sample-mcq": ["ab", 17\n', "utf-8")
+    (banks / "anki-history.json").write_text(
+        '{\n "format": "quizgen anki history 1",\n "notes": {\n  "sample-mcq": ["ab", 17\n', "utf-8"
+    )
     result = anki("banks")
     assert result.exit_code == 1
     assert result.stderr == (
         "banks/anki-history.json:5:1: not valid JSON: Expecting ',' delimiter; fix it, or take "
-        "it back from version control (deleting it makes every note count as changed once)\n")
+        "it back from version control (deleting it makes every note count as changed once)\n"
+    )
 
 
 def test_a_bad_source_date_epoch_is_an_error(banks: Path) -> None:
-    result = CliRunner().invoke(cli, ["anki", "banks", "--seeds", str(SEEDS)],
-                                env={"SOURCE_DATE_EPOCH": "yesterday"})
+    result = CliRunner().invoke(
+        cli, ["anki", "banks", "--seeds", str(SEEDS)], env={"SOURCE_DATE_EPOCH": "yesterday"}
+    )
     assert result.exit_code == 1
     assert result.stderr == "SOURCE_DATE_EPOCH: not a whole number of seconds: 'yesterday'\n"
 

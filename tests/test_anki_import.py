@@ -37,8 +37,10 @@ def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Build:
 
     def run(*args: str, env: dict[str, str] | None = None) -> Result:
         result = CliRunner().invoke(
-            cli, ["anki", "banks", "--seeds", str(SEEDS), "-o", "deck.apkg", *args],
-            catch_exceptions=False, env=env,
+            cli,
+            ["anki", "banks", "--seeds", str(SEEDS), "-o", "deck.apkg", *args],
+            catch_exceptions=False,
+            env=env,
         )
         assert result.exit_code == 0, result.output
         return result
@@ -68,13 +70,17 @@ def test_first_import_adds_every_note_in_a_deck_per_bank(build: Build, tmp_path:
         ]
         awkward = col.decks.by_name("Victor Serge::Awkward text: <tags> & entities")
         assert awkward is not None
-        assert awkward["desc"] == \
-            "Text with &lt;, &gt; and &amp; in it; a cloze with three deletions."
+        assert (
+            awkward["desc"] == "Text with &lt;, &gt; and &amp; in it; a cloze with three deletions."
+        )
         notes = notes_by_id(col)
-        by_type = Counter(n.note_type()["name"] for n in notes.values())  # type: ignore[index]
+        by_type = Counter(n.note_type()["name"] for n in notes.values())
         assert by_type == {"quizgen Q&A": 4, "quizgen multiple choice": 2, "quizgen cloze": 4}
-        cards = Counter((col.decks.name(c.did), n.note_type()["name"])  # type: ignore[index]
-                        for n in notes.values() for c in n.cards())
+        cards = Counter(
+            (col.decks.name(c.did), n.note_type()["name"])
+            for n in notes.values()
+            for c in n.cards()
+        )
         assert cards == {
             ("Victor Serge::Every question type", "quizgen Q&A"): 3,
             ("Victor Serge::Every question type", "quizgen multiple choice"): 2,
@@ -88,15 +94,26 @@ def test_first_import_adds_every_note_in_a_deck_per_bank(build: Build, tmp_path:
 def test_notes_carry_the_question_and_bank_tags_and_generated_ones(student: Collection) -> None:
     notes = notes_by_id(student)
     assert sorted(notes["sample-mcq"].tags) == [
-        "difficulty::easy", "person::serge", "place::brussels", "sample", "source::lynd",
+        "difficulty::easy",
+        "person::serge",
+        "place::brussels",
+        "sample",
+        "source::lynd",
         "type::mcq",
     ]
     assert sorted(notes["awkward-cloze"].tags) == [
-        "difficulty::medium", "fixture", "person::grubacic", "source::lynd",
-        "theme::awkward", "type::cloze",
+        "difficulty::medium",
+        "fixture",
+        "person::grubacic",
+        "source::lynd",
+        "theme::awkward",
+        "type::cloze",
     ]
     assert sorted(notes["sample-short"].tags) == [
-        "difficulty::medium", "sample", "source::greene", "type::short",
+        "difficulty::medium",
+        "sample",
+        "source::greene",
+        "type::short",
     ]
 
 
@@ -116,17 +133,17 @@ def _source_of(html: str) -> str:
     return html.split('class="qz-source"', 1)[1]
 
 
-def test_every_card_shows_prompt_then_answer_explanation_and_source(
-        student: Collection) -> None:
-    lynd = ("Staughton Lynd, <cite>Anarchism, Marxism and Victor Serge. A review essay of "
-            "Anarchists Never Surrender")
+def test_every_card_shows_prompt_then_answer_explanation_and_source(student: Collection) -> None:
+    lynd = (
+        "Staughton Lynd, <cite>Anarchism, Marxism and Victor Serge. A review essay of "
+        "Anarchists Never Surrender"
+    )
     expected = {  # question id: (on the front, on the back only, paragraph of the quote)
         "sample-mcq": ("in which city was Victor Serge born?", 'data-correct=" A "', 8),
         "sample-multi": ("Albert Parsons", "Answer: A B", 4),
         "sample-truefalse": ("True or false?", '<div class="qz-answer">True</div>', 8),
         "sample-short": ("in what year was Victor Serge born?", "1891", 8),
-        "sample-cloze": ("[a language]", '<span class="cloze" data-ordinal="1">French</span>',
-                         10),
+        "sample-cloze": ("[a language]", '<span class="cloze" data-ordinal="1">French</span>', 10),
         "sample-essay": ("Why does Lynd turn to Serge", "names the two traditions", 6),
     }
     notes = notes_by_id(student)
@@ -140,24 +157,28 @@ def test_every_card_shows_prompt_then_answer_explanation_and_source(
         assert f"paragraph {paragraph}</div>" in _source_of(answer), qid
         assert f"<blockquote>{notes[qid]['Source'].split('<blockquote>')[1]}" in answer
     greene = side(notes["sample-short"].cards()[0].answer())
-    assert ("Doug Enaa Greene, <cite>Victor Serge: On the borders of victory and "
-            "defeat</cite>, paragraph 8") in greene
+    assert (
+        "Doug Enaa Greene, <cite>Victor Serge: On the borders of victory and "
+        "defeat</cite>, paragraph 8"
+    ) in greene
     assert "<blockquote>Victor Serge (Kibalchich) was born in 1891 in Belgium" in greene
     assert lynd in side(notes["sample-mcq"].cards()[0].answer())
 
 
 def test_matching_and_ordering_ask_one_pair_or_position_per_card(student: Collection) -> None:
     notes = notes_by_id(student)
-    rights = ["government control of everything",
-              "an egalitarian society without a controlling authority"]
-    for card, right in zip(sorted(notes["sample-match"].cards(), key=lambda c: c.ord),
-                           rights, strict=True):
+    rights = [
+        "government control of everything",
+        "an egalitarian society without a controlling authority",
+    ]
+    for card, right in zip(
+        sorted(notes["sample-match"].cards(), key=lambda c: c.ord), rights, strict=True
+    ):
         question, answer = side(card.question()), side(card.answer())
         assert "Match each Haymarket defendant" in question
         assert right not in visible(card.question())
         assert f'data-ordinal="{card.ord + 1}">{right}<' in answer
-    items = ["the Haymarket anarchists", "the Industrial Workers of the World",
-             "Victor Serge"]
+    items = ["the Haymarket anarchists", "the Industrial Workers of the World", "Victor Serge"]
     cards = sorted(notes["sample-order"].cards(), key=lambda c: c.ord)
     assert len(cards) == 3
     for card, item in zip(cards, items, strict=True):
@@ -170,17 +191,20 @@ def test_matching_and_ordering_ask_one_pair_or_position_per_card(student: Collec
 def test_markup_in_a_question_shows_as_written(student: Collection) -> None:
     card = notes_by_id(student)["awkward-short"].cards()[0]
     question, answer = side(card.question()), side(card.answer())
-    assert ("If 1 &lt; 2 &amp;&amp; 3 &gt; 2, which two traditions does Lynd want to "
-            "&lt;b&gt;synthesize&lt;/b&gt;?") in question
+    assert (
+        "If 1 &lt; 2 &amp;&amp; 3 &gt; 2, which two traditions does Lynd want to "
+        "&lt;b&gt;synthesize&lt;/b&gt;?"
+    ) in question
     assert "<b>" not in question
     assert '<div class="qz-answer">anarchism &amp; Marxism</div>' in answer
     assert "Also accepted: Marxism &amp; anarchism" in answer
     # cloze syntax in ordinary text is not a deletion
-    assert "Markup such as &lt;i&gt;this&lt;/i&gt; stays text: {{c1::not a deletion}}." \
-        in answer
+    assert "Markup such as &lt;i&gt;this&lt;/i&gt; stays text: {{c1::not a deletion}}." in answer
     cloze = html.unescape(visible(notes_by_id(student)["awkward-cloze"].cards()[0].answer()))
-    assert ("Note: Andrej Grubacic and Lynd suggest synthesizing two radical traditions, "
-            "anarchism & Marxism.") in cloze
+    assert (
+        "Note: Andrej Grubacic and Lynd suggest synthesizing two radical traditions, "
+        "anarchism & Marxism."
+    ) in cloze
 
 
 def test_type_in_option_asks_short_answers_to_be_typed(build: Build, tmp_path: Path) -> None:
@@ -188,7 +212,7 @@ def test_type_in_option_asks_short_answers_to_be_typed(build: Build, tmp_path: P
     with imported(tmp_path / "deck.apkg", tmp_path / "student") as col:
         notes = notes_by_id(col)
         short = notes["sample-short"]
-        assert short.note_type()["name"] == "quizgen Q&A (type the answer)"  # type: ignore[index]
+        assert short.note_type()["name"] == "quizgen Q&A (type the answer)"
         # Anki's renderer leaves this marker; the reviewer puts the input box there.
         assert "[[type:Answer]]" in side(short.cards()[0].question())
         # the other basic questions keep the plain note type
@@ -196,19 +220,20 @@ def test_type_in_option_asks_short_answers_to_be_typed(build: Build, tmp_path: P
         assert essay_type is not None and essay_type["name"] == "quizgen Q&A"
 
 
-def test_note_types_arrive_with_the_frozen_field_and_template_ids(
-        student: Collection) -> None:
+def test_note_types_arrive_with_the_frozen_field_and_template_ids(student: Collection) -> None:
     from quizgen.render.anki_notetypes import NOTE_TYPES
 
     for spec in NOTE_TYPES:
         if spec.name.endswith("(type the answer)"):
             continue  # only in decks built with --type-in
-        model = student.models.get(spec.id)  # type: ignore[arg-type]
+        model = student.models.get(spec.id)
         assert model is not None, spec.name
         assert [(f["name"], f["id"]) for f in model["flds"]] == [
-            (f.name, f.id) for f in spec.fields]
+            (f.name, f.id) for f in spec.fields
+        ]
         assert [(t["name"], t["id"]) for t in model["tmpls"]] == [
-            (t.name, t.id) for t in spec.templates]
+            (t.name, t.id) for t in spec.templates
+        ]
 
 
 def test_parent_deck_name_is_an_option(build: Build, tmp_path: Path) -> None:
@@ -219,14 +244,13 @@ def test_parent_deck_name_is_an_option(build: Build, tmp_path: Path) -> None:
         assert not any(n.startswith("Victor Serge") for n in names)
 
 
-def test_without_history_source_date_epoch_stamps_the_notes(
-        build: Build, tmp_path: Path) -> None:
+def test_without_history_source_date_epoch_stamps_the_notes(build: Build, tmp_path: Path) -> None:
     build(env={"SOURCE_DATE_EPOCH": "1700000000"})
     with imported(tmp_path / "deck.apkg", tmp_path / "student") as col:
         assert {n.mod for n in notes_by_id(col).values()} == {1700000000}
 
 
 def test_deck_renders_in_night_mode_and_on_a_phone(student: Collection) -> None:
-    css = student.models.get(1763769600101)["css"]  # type: ignore[arg-type,index]
+    css = student.models.get(1763769600101)["css"]
     assert re.search(r"\.card\.nightMode[^{]*\{[^}]*--qz-bg:", css)
     assert "@media (max-width: 600px)" in css

@@ -69,9 +69,11 @@ def test_reimport_updates_the_changed_note_only(banks: Path, tmp_path: Path) -> 
         revlog_before = col.db.all("select id, cid, ease, ivl from revlog order by id")
         notes_before = snapshot(col)
 
-        edit(banks / "every-type.yaml",
-             "prompt: According to Lynd, in which city was Victor Serge born?",
-             "prompt: According to Staughton Lynd, in which city was Victor Serge born?")
+        edit(
+            banks / "every-type.yaml",
+            "prompt: According to Lynd, in which city was Victor Serge born?",
+            "prompt: According to Staughton Lynd, in which city was Victor Serge born?",
+        )
         build("v2.apkg")
         second = import_package(col, Path("v2.apkg"))
 
@@ -84,7 +86,8 @@ def test_reimport_updates_the_changed_note_only(banks: Path, tmp_path: Path) -> 
         notes_after = snapshot(col)
         mcq = notes_by_id(col)["sample-mcq"]
         assert mcq["Question"] == (
-            "According to Staughton Lynd, in which city was Victor Serge born?")
+            "According to Staughton Lynd, in which city was Victor Serge born?"
+        )
         assert "According to Staughton Lynd" in visible(mcq.cards()[0].question())
         assert notes_after["sample-mcq"][0] > notes_before["sample-mcq"][0]
         for qid in set(notes_before) - {"sample-mcq"}:
@@ -115,7 +118,7 @@ def test_a_new_deletion_adds_a_card_and_keeps_the_others(banks: Path, tmp_path: 
         review(col, ["awkward-cloze"])
         old_cards = {c.ord: (c.id, c.reps) for c in notes_by_id(col)["awkward-cloze"].cards()}
 
-        edit(banks / "awkward-text.yaml", "& Marxism.\"", "& {{c4::Marxism}}.\"")
+        edit(banks / "awkward-text.yaml", '& Marxism."', '& {{c4::Marxism}}."')
         build("v2.apkg")
         log = import_package(col, Path("v2.apkg"))
 
@@ -132,12 +135,16 @@ def test_a_new_question_is_added_and_the_rest_left_alone(banks: Path, tmp_path: 
         import_package(col, Path("v1.apkg"))
         before = snapshot(col)
         text = (banks / "awkward-text.yaml").read_text("utf-8")
-        (banks / "awkward-text.yaml").write_text(text + """
+        (banks / "awkward-text.yaml").write_text(
+            text
+            + """
   - id: awkward-new
     type: truefalse
     prompt: Lynd wrote with Andrej Grubacic.
     answer: true
-""", "utf-8")
+""",
+            "utf-8",
+        )
         build("v2.apkg")
         log = import_package(col, Path("v2.apkg"))
         assert (log.new, log.updated, log.conflicting) == (["awkward-new"], [], [])

@@ -18,13 +18,13 @@ def catalog() -> Catalog:
     return load_catalog([ROOT / "questions"], ROOT / "seeds", require_sources=True).catalog
 
 
-def test_validate_require_sources_strict_passes(run) -> None:  # type: ignore[no-untyped-def]
+def test_validate_require_sources_strict_passes(run) -> None:
     result = run("validate", "--require-sources", "--strict", "questions/")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
 
 
-def test_coverage_has_no_uncited_substantive_paragraph(run) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_has_no_uncited_substantive_paragraph(run) -> None:
     result = run("coverage")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (

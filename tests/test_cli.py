@@ -19,7 +19,7 @@ def _commands() -> list[str]:
 
 
 @pytest.mark.parametrize("name", _commands())
-def test_every_command_has_help_with_an_example(run, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help_with_an_example(run, name: str) -> None:
     result = run(name, "--help")
     assert result.exit_code == 0
     assert f"Usage: cli {name}" in result.stdout or f"Usage: quizgen {name}" in result.stdout
@@ -27,14 +27,14 @@ def test_every_command_has_help_with_an_example(run, name: str) -> None:  # type
     assert f"quizgen {name}" in result.stdout.split("Example:")[1]
 
 
-def test_top_level_help_lists_commands(run) -> None:  # type: ignore[no-untyped-def]
+def test_top_level_help_lists_commands(run) -> None:
     result = run("--help")
     assert result.exit_code == 0
     for name in _commands():
         assert f"  {name} " in result.stdout
 
 
-def test_version(run) -> None:  # type: ignore[no-untyped-def]
+def test_version(run) -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"quizgen, version {__version__}\n"
@@ -49,13 +49,13 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
         ["coverage", "--min-words", "0"],
     ],
 )
-def test_usage_errors_exit_2(run, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2(run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert "Error:" in result.stderr
 
 
-def test_validate_good_bank(run) -> None:  # type: ignore[no-untyped-def]
+def test_validate_good_bank(run) -> None:
     result = run("validate", "--require-sources", GOOD)
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
@@ -64,7 +64,7 @@ def test_validate_good_bank(run) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_list_filters(run) -> None:  # type: ignore[no-untyped-def]
+def test_list_filters(run) -> None:
     result = run("list", GOOD, "--type", "mcq", "--type", "cloze")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
@@ -75,12 +75,12 @@ def test_list_filters(run) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_list_tag_matches_children(run) -> None:  # type: ignore[no-untyped-def]
+def test_list_tag_matches_children(run) -> None:
     result = run("list", GOOD, "--tag", "place")
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["sample-mcq"]
 
 
-def test_unknown_bank_in_selection(run) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_bank_in_selection(run) -> None:
     result = run("list", GOOD, "--bank", "every-typo")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -88,7 +88,7 @@ def test_unknown_bank_in_selection(run) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_stats(run) -> None:  # type: ignore[no-untyped-def]
+def test_stats(run) -> None:
     result = run("stats", GOOD, "--no-tags")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -99,7 +99,7 @@ def test_stats(run) -> None:  # type: ignore[no-untyped-def]
     assert "  hard                                         2" in lines
 
 
-def test_coverage_lists_uncited_paragraphs_and_fails(run) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_lists_uncited_paragraphs_and_fails(run) -> None:
     result = run("coverage", GOOD)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("lynd: 4 of 69 substantive paragraphs cited")
@@ -136,7 +136,7 @@ def test_only_the_cli_imports_click() -> None:
     assert isinstance(cli, click.Group)
 
 
-def test_a_closed_pipe_ends_quietly(in_repo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_pipe_ends_quietly(in_repo, tmp_path) -> None:
     # quizgen list | head -1: the reader goes away; no "internal error", no traceback.
     # 2,000 lines are more than a pipe holds, so the writer does meet the closed pipe.
     sys.path.insert(0, str(in_repo / "benchmarks"))
@@ -149,7 +149,7 @@ def test_a_closed_pipe_ends_quietly(in_repo, tmp_path) -> None:  # type: ignore[
     assert out.stderr == ""
 
 
-def test_build_strict_fails_on_warnings_and_writes_nothing(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_build_strict_fails_on_warnings_and_writes_nothing(run, tmp_path) -> None:
     bank = tmp_path / "unsourced.yaml"
     bank.write_text(
         "title: t\nquestions:\n  - id: q\n    type: truefalse\n    prompt: p\n    answer: true\n"

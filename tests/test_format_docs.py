@@ -20,7 +20,7 @@ def test_doc_example_is_the_every_type_fixture(in_repo: Path) -> None:
     assert blocks == [fixture]
 
 
-def test_doc_example_validates_with_every_type(run) -> None:  # type: ignore[no-untyped-def]
+def test_doc_example_validates_with_every_type(run) -> None:
     result = run("validate", "--require-sources", "--strict", "tests/fixtures/good/every-type.yaml")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "OK: 8 questions in 1 bank(s); 9 quotes found in the seeds\n"

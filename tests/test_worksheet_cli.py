@@ -63,8 +63,18 @@ def test_selection_options_filter_the_questions(run: Run, tmp_path: Path) -> Non
 
 
 def test_title_instructions_and_paper(run: Run, tmp_path: Path) -> None:
-    result = run("worksheet", GOOD, "-o", str(tmp_path), "--title", "Quiz & <1>",
-                 "--instructions", "No notes.", "--paper", "letter")
+    result = run(
+        "worksheet",
+        GOOD,
+        "-o",
+        str(tmp_path),
+        "--title",
+        "Quiz & <1>",
+        "--instructions",
+        "No notes.",
+        "--paper",
+        "letter",
+    )
     assert result.exit_code == 0
     sheet = (tmp_path / "sheet-A.html").read_text()
     assert "<h1>Quiz &amp; &lt;1&gt;</h1>" in sheet
@@ -75,7 +85,9 @@ def test_title_instructions_and_paper(run: Run, tmp_path: Path) -> None:
 def test_an_empty_selection_is_an_error(run: Run, tmp_path: Path) -> None:
     result = run("worksheet", GOOD, "--type", "essay", "--difficulty", "easy", "-o", str(tmp_path))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        1, "", "no questions match the selection, so there is no worksheet\n"
+        1,
+        "",
+        "no questions match the selection, so there is no worksheet\n",
     )
 
 
@@ -100,7 +112,8 @@ def test_a_chromium_path_that_is_not_a_program(
     monkeypatch.setenv("QUIZGEN_CHROMIUM", str(tmp_path / "nope"))
     result = run("worksheet", GOOD, "--pdf", "-o", str(tmp_path / "out"))
     assert (result.exit_code, result.stderr) == (
-        1, f"QUIZGEN_CHROMIUM={tmp_path}/nope is not a program that can be run\n"
+        1,
+        f"QUIZGEN_CHROMIUM={tmp_path}/nope is not a program that can be run\n",
     )
 
 

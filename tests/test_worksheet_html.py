@@ -140,13 +140,20 @@ def test_sheet_header_sections_and_points(
     assert '<p class="version">Version A</p>' in sheet
     assert '<p class="instructions">Use a pen.</p>' in sheet
     points = sum(q.points for q in every_type.questions)
-    assert f"Score: <span class=\"fill\"></span> / {points}" in sheet
+    assert f'Score: <span class="fill"></span> / {points}' in sheet
     assert "size: letter;" in sheet
     assert re.findall(r"<h2 id=\"part-\d+\"><span>Part (\d+)", sheet) == [
         str(n) for n in range(1, 9)
     ]
     assert [s.kind for s in ws.sections] == [
-        "mcq", "multi", "truefalse", "short", "cloze", "match", "order", "essay"
+        "mcq",
+        "multi",
+        "truefalse",
+        "short",
+        "cloze",
+        "match",
+        "order",
+        "essay",
     ]
     assert [i.number for i in ws.items] == list(range(1, len(every_type.questions) + 1))
     assert "<script" not in sheet and "http" not in sheet.replace("http-equiv", "")
@@ -185,8 +192,11 @@ def test_a_teacher_overrides_one_template_and_keeps_the_rest(
     tmp_path: Path, every_type: Catalog
 ) -> None:
     bundled = (bundled_templates() / "types" / "truefalse.html.j2").read_text(encoding="utf-8")
-    folder = _override(tmp_path, "types/truefalse.html.j2",
-                       bundled.replace("Circle True or False.", "Circle T or F, in pen."))
+    folder = _override(
+        tmp_path,
+        "types/truefalse.html.j2",
+        bundled.replace("Circle True or False.", "Circle T or F, in pen."),
+    )
     sheet = WorksheetTemplates(folder).render(_worksheet(every_type)).sheet
     assert "<p>Circle T or F, in pen.</p>" in sheet
     assert "<p>Fill in the circle of the one best answer.</p>" in sheet  # bundled mcq
@@ -194,20 +204,26 @@ def test_a_teacher_overrides_one_template_and_keeps_the_rest(
 
 def test_override_templates_are_autoescaped_too(tmp_path: Path, every_type: Catalog) -> None:
     markup = catalog(MARKUP)
-    folder = _override(tmp_path, "types/mcq.html.j2",
-                       "{% macro heading() %}MCQ{% endmacro %}"
-                       "{% macro instructions() %}{% endmacro %}"
-                       "{% macro question(item) %}<p>{{ item.question.prompt }}</p>{% endmacro %}"
-                       "{% macro answer(item) %}{% endmacro %}"
-                       "{% macro quick(item) %}{% endmacro %}")
+    folder = _override(
+        tmp_path,
+        "types/mcq.html.j2",
+        "{% macro heading() %}MCQ{% endmacro %}"
+        "{% macro instructions() %}{% endmacro %}"
+        "{% macro question(item) %}<p>{{ item.question.prompt }}</p>{% endmacro %}"
+        "{% macro answer(item) %}{% endmacro %}"
+        "{% macro quick(item) %}{% endmacro %}",
+    )
     sheet = WorksheetTemplates(folder).render(_worksheet(markup)).sheet
     assert "<p>Which is written &lt;b&gt;bold&lt;/b&gt; &amp; not bold?</p>" in sheet
 
 
 def test_a_folder_that_overrides_nothing_is_refused(tmp_path: Path) -> None:
     _override(tmp_path, "mcq.html.j2", "misplaced")
-    with pytest.raises(TemplateError, match=r"--templates .*: mcq.html.j2 would replace no "
-                       r"bundled template \(did you mean 'types/mcq.html.j2'\?\)"):
+    with pytest.raises(
+        TemplateError,
+        match=r"--templates .*: mcq.html.j2 would replace no "
+        r"bundled template \(did you mean 'types/mcq.html.j2'\?\)",
+    ):
         WorksheetTemplates(tmp_path)
 
 

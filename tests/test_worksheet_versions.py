@@ -95,9 +95,9 @@ def test_arranging_returns_frozen_objects_and_leaves_questions_alone(
     version = arrange(shuffle_questions, 2, 9)
     assert [dataclasses.astuple(q) for q in shuffle_questions] == snapshot
     with pytest.raises(dataclasses.FrozenInstanceError):
-        version.index = 3  # type: ignore[misc]
+        version.index = 3
     with pytest.raises(dataclasses.FrozenInstanceError):
-        version.questions[0].order = ()  # type: ignore[misc]
+        version.questions[0].order = ()
     assert isinstance(version.questions[0], Arranged)
 
 

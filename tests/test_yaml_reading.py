@@ -54,7 +54,7 @@ def test_yaml_11_number_forms_stay_text_as_written(tmp_path: Path) -> None:
     assert getattr(c, "choices", None) == ("0x10", "16")
 
 
-def test_a_number_field_given_an_octal_form_is_an_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_field_given_an_octal_form_is_an_error(run, tmp_path: Path) -> None:
     bank = tmp_path / "points.yaml"
     bank.write_text(
         "title: t\nquestions:\n"
@@ -66,7 +66,7 @@ def test_a_number_field_given_an_octal_form_is_an_error(run, tmp_path: Path) -> 
     assert result.stderr == f"{bank}:3:55: 'points' must be a whole number, not text '010' [a]\n"
 
 
-def test_space_around_values_does_not_make_them_distinct(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_space_around_values_does_not_make_them_distinct(run, tmp_path: Path) -> None:
     bank = tmp_path / "spaces.yaml"
     bank.write_text(
         "title: t\nquestions:\n"
@@ -83,7 +83,7 @@ def test_space_around_values_does_not_make_them_distinct(run, tmp_path: Path) ->
     ]
 
 
-def test_a_complex_key_beside_a_merge_key_is_an_error_not_a_crash(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complex_key_beside_a_merge_key_is_an_error_not_a_crash(run, tmp_path: Path) -> None:
     bank = tmp_path / "complex.yaml"
     bank.write_text("title: T  # <<\n? [a, b]\n: x\nquestions: []\n", encoding="utf-8")
     result = run("validate", str(bank))

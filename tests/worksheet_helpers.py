@@ -99,8 +99,9 @@ def normalize(text: str) -> str:
 
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each page, whitespace collapsed, in content order (``-raw``)."""
-    out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [normalize(page) for page in out.split("\f")[:-1]]
 
 
@@ -109,8 +110,7 @@ def _squash(text: str) -> str:
 
 
 def pdf_page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(next(ln for ln in info.splitlines() if ln.startswith("Pages:")).split()[1])
 
 
@@ -150,6 +150,7 @@ def split_questions(worksheet: Worksheet, pages: list[str]) -> list[str]:
         page = pages[starts[0]]
         missing = [p for p, q in zip(shown[1:], pieces[1:], strict=True) if q not in page]
         if missing:
-            problems.append(f"question {number} starts on page {starts[0] + 1} "
-                            f"but {missing[0]!r} is not there")
+            problems.append(
+                f"question {number} starts on page {starts[0] + 1} but {missing[0]!r} is not there"
+            )
     return problems

@@ -23,7 +23,11 @@ def _parent_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 
 deck_option = click.option(
-    "--deck", "parent", default=DEFAULT_DECK, show_default=True, callback=_parent_name,
+    "--deck",
+    "parent",
+    default=DEFAULT_DECK,
+    show_default=True,
+    callback=_parent_name,
     help="Name of the parent deck; each bank becomes a subdeck of it.",
 )
 
@@ -31,17 +35,37 @@ deck_option = click.option(
 @cli.command()
 @bank_paths
 @selection_options
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("build/serge.apkg"), show_default=True, help="The .apkg file to write.")
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("build/serge.apkg"),
+    show_default=True,
+    help="The .apkg file to write.",
+)
 @deck_option
-@click.option("--type-in", is_flag=True,
-              help="Short answers are typed in (Anki's {{type:Answer}}) instead of recalled.")
-@click.option("--history", "history_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None,
-              help="The change history to read and update (default: anki-history.json "
-                   "beside the banks).")
-def anki(paths: tuple[Path, ...], seeds_dir: Path | None, out_file: Path, parent: str,
-         type_in: bool, history_file: Path | None, **options: Any) -> None:
+@click.option(
+    "--type-in",
+    is_flag=True,
+    help="Short answers are typed in (Anki's {{type:Answer}}) instead of recalled.",
+)
+@click.option(
+    "--history",
+    "history_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The change history to read and update (default: anki-history.json beside the banks).",
+)
+def anki(
+    paths: tuple[Path, ...],
+    seeds_dir: Path | None,
+    out_file: Path,
+    parent: str,
+    type_in: bool,
+    history_file: Path | None,
+    **options: Any,
+) -> None:
     """Write an Anki deck: a parent deck, a subdeck per bank, a note per question.
 
     Importing a rebuilt deck updates, in the student's collection, exactly the
@@ -60,15 +84,23 @@ def anki(paths: tuple[Path, ...], seeds_dir: Path | None, out_file: Path, parent
 
     catalog = load(paths, seeds_dir).catalog
     questions = select(catalog, make_selection(**options))
-    report(write_deck(catalog, questions, out_file,
-                      DeckOptions(parent=parent, type_in=type_in, history=history_file)))
+    report(
+        write_deck(
+            catalog,
+            questions,
+            out_file,
+            DeckOptions(parent=parent, type_in=type_in, history=history_file),
+        )
+    )
 
 
 def report(written: DeckReport) -> None:
     """A line for the deck, one per history file written, warnings on stderr."""
-    click.echo(f"wrote {written.path}: {_count(written.notes, 'note')}, "
-               f"{_count(written.cards, 'card')} in {_count(written.decks, 'deck')} "
-               f"({written.changed} new or changed)")
+    click.echo(
+        f"wrote {written.path}: {_count(written.notes, 'note')}, "
+        f"{_count(written.cards, 'card')} in {_count(written.decks, 'deck')} "
+        f"({written.changed} new or changed)"
+    )
     for path in written.saved:
         click.echo(f"recorded the change times in {path}")
     for warning in written.warnings:

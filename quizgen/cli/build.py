@@ -13,13 +13,24 @@ from .common import bank_paths, load
 
 @cli.command()
 @bank_paths
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="Folder to write into.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write into.",
+)
 @deck_option
-@click.option("--strict", is_flag=True,
-              help="Treat warnings (a question without a source, a short quote) as errors.")
-def build(paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent: str,
-          strict: bool) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (a question without a source, a short quote) as errors.",
+)
+def build(
+    paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent: str, strict: bool
+) -> None:
     """Validate the banks and write every output into one folder.
 
     \b

@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # the CLI imports this module at start-up: keep it light
     from ..model import Catalog, Question
 
 
-
 @dataclass(frozen=True)
 class DeckOptions:
     parent: str = DEFAULT_DECK
@@ -53,8 +52,9 @@ def deck_name(parent: str, title: str) -> str:
     return f"{parent}::{title.replace('::', ':')}"
 
 
-def write_deck(catalog: Catalog, questions: Sequence[Question], out: Path,
-               options: DeckOptions = DeckOptions()) -> DeckReport:
+def write_deck(
+    catalog: Catalog, questions: Sequence[Question], out: Path, options: DeckOptions = DeckOptions()
+) -> DeckReport:
     """Write the deck of ``questions`` to ``out`` and record what changed."""
     # Imported here: the CLI imports this module for its defaults at start-up.
     from .anki_notes import NoteMaker
@@ -67,13 +67,20 @@ def write_deck(catalog: Catalog, questions: Sequence[Question], out: Path,
     notes = [maker.note(q) for q in questions]
 
     histories = _histories(catalog, options.history)
-    history_of = {b.id: histories[_history_path(Path(b.path), options.history)]
-                  for b in catalog.banks}
+    history_of = {
+        b.id: histories[_history_path(Path(b.path), options.history)] for b in catalog.banks
+    }
     now = build_time()
     used_banks = {n.bank for n in notes}
-    decks = {b.id: DeckRow(deck_id(deck_name(options.parent, b.title)),
-                           deck_name(options.parent, b.title), text_html(b.description))
-             for b in catalog.banks if b.id in used_banks}
+    decks = {
+        b.id: DeckRow(
+            deck_id(deck_name(options.parent, b.title)),
+            deck_name(options.parent, b.title),
+            text_html(b.description),
+        )
+        for b in catalog.banks
+        if b.id in used_banks
+    }
     parent = DeckRow(deck_id(options.parent), options.parent)
 
     rows = []
@@ -83,24 +90,39 @@ def write_deck(catalog: Catalog, questions: Sequence[Question], out: Path,
         before = history.changes
         mod = history.stamp_note(note.question_id, note.digest, now)
         changed += history.changes != before
-        rows.append(NoteRow(
-            guid=note.guid, notetype_id=note.notetype.id, mod=mod, tags=note.tags,
-            fields=note.fields, deck_id=decks[note.bank].id, card_ords=note.card_ords,
-            sort_field=note.fields[note.notetype.field_index(note.notetype.sort_field)],
-        ))
+        rows.append(
+            NoteRow(
+                guid=note.guid,
+                notetype_id=note.notetype.id,
+                mod=mod,
+                tags=note.tags,
+                fields=note.fields,
+                deck_id=decks[note.bank].id,
+                card_ords=note.card_ords,
+                sort_field=note.fields[note.notetype.field_index(note.notetype.sort_field)],
+            )
+        )
     notetypes = render_note_types()
     types_json = [
         notetypes[t].to_json(
             max(h.stamp_notetype(str(t), notetypes[t].digest, now) for h in histories.values()),
-            parent.id)
+            parent.id,
+        )
         for t in sorted({n.notetype.id for n in notes})
     ]
     write_apkg(out, types_json, [parent, *decks.values()], rows)
 
     _forget_removed(catalog, histories, options.history)
     saved, warnings = _save(histories.values())
-    return DeckReport(out, len(rows), sum(len(r.card_ords) for r in rows), 1 + len(decks),
-                      changed, saved, warnings)
+    return DeckReport(
+        out,
+        len(rows),
+        sum(len(r.card_ords) for r in rows),
+        1 + len(decks),
+        changed,
+        saved,
+        warnings,
+    )
 
 
 def _save(histories: Iterable[History]) -> tuple[tuple[Path, ...], tuple[str, ...]]:
@@ -117,7 +139,8 @@ def _save(histories: Iterable[History]) -> tuple[tuple[Path, ...], tuple[str, ..
         if h.unrecorded:
             warnings.append(
                 f"{h.path}: {h.unrecorded} change(s) could not be recorded; the next build "
-                "stamps them again (with the build time, or SOURCE_DATE_EPOCH)")
+                "stamps them again (with the build time, or SOURCE_DATE_EPOCH)"
+            )
     return tuple(saved), tuple(warnings)
 
 
@@ -132,8 +155,9 @@ def _histories(catalog: Catalog, override: Path | None) -> dict[Path, History]:
     return {p: History.load(p, writable=not is_bundled(p)) for p in sorted(paths)}
 
 
-def _forget_removed(catalog: Catalog, histories: dict[Path, History],
-                    override: Path | None) -> None:
+def _forget_removed(
+    catalog: Catalog, histories: dict[Path, History], override: Path | None
+) -> None:
     """Drop entries of questions deleted from the banks.
 
     Only when every bank file of the history's folder was loaded: a build from one
@@ -143,12 +167,12 @@ def _forget_removed(catalog: Catalog, histories: dict[Path, History],
     from .anki_notetypes import NOTE_TYPES
 
     for path, history in histories.items():
-        folders = ({Path(b.path).parent for b in catalog.banks} if override is not None
-                   else {path.parent})
+        folders = (
+            {Path(b.path).parent for b in catalog.banks} if override is not None else {path.parent}
+        )
         loaded = {Path(b.path).resolve() for b in catalog.banks}
         on_disk = {p.resolve() for p in bank_files(sorted(folders), [])}
         if not on_disk <= loaded:
             continue
-        ids = {q.id for b in catalog.banks if Path(b.path).parent in folders
-               for q in b.questions}
+        ids = {q.id for b in catalog.banks if Path(b.path).parent in folders for q in b.questions}
         history.keep_only(ids, {str(t.id) for t in NOTE_TYPES})

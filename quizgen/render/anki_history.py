@@ -78,7 +78,7 @@ class History:
         except json.JSONDecodeError as e:
             raise _problem(path, f"not valid JSON: {e.msg}", e.lineno, e.colno) from e
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise _problem(path, f"not a quizgen Anki history (expected \"format\": {FORMAT!r})")
+            raise _problem(path, f'not a quizgen Anki history (expected "format": {FORMAT!r})')
         return cls(path, writable, _entries(path, data, "notes"), _entries(path, data, "notetypes"))
 
     def stamp_note(self, key: str, digest: str, now: int) -> int:
@@ -113,12 +113,15 @@ class History:
         import json
 
         def block(table: dict[str, tuple[str, int]]) -> str:
-            rows = [f"  {json.dumps(k)}: [{json.dumps(d)}, {t}]"
-                    for k, (d, t) in sorted(table.items())]
+            rows = [
+                f"  {json.dumps(k)}: [{json.dumps(d)}, {t}]" for k, (d, t) in sorted(table.items())
+            ]
             return "{\n" + ",\n".join(rows) + ("\n" if rows else "") + " }"
 
-        return (f'{{\n "format": {json.dumps(FORMAT)},\n "notes": {block(self.notes)},\n'
-                f' "notetypes": {block(self.notetypes)}\n}}\n')
+        return (
+            f'{{\n "format": {json.dumps(FORMAT)},\n "notes": {block(self.notes)},\n'
+            f' "notetypes": {block(self.notetypes)}\n}}\n'
+        )
 
     def save(self) -> bool:
         """Write the file if anything changed and it may be written; True if written."""
@@ -139,15 +142,23 @@ def _entries(path: Path, data: dict[str, object], name: str) -> dict[str, tuple[
         raise _problem(path, f'"{name}" must be an object of "id": ["hash", time]')
     found: dict[str, tuple[str, int]] = {}
     for key, value in table.items():
-        if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
-                or not isinstance(value[1], int) or isinstance(value[1], bool)):
-            raise _problem(path, f'entry {key!r} in "{name}" must be ["hash", time], '
-                                 f"not {json.dumps(value)}")
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not isinstance(value[0], str)
+            or not isinstance(value[1], int)
+            or isinstance(value[1], bool)
+        ):
+            raise _problem(
+                path, f'entry {key!r} in "{name}" must be ["hash", time], not {json.dumps(value)}'
+            )
         found[key] = (value[0], value[1])
     return found
 
 
 def _problem(path: Path, message: str, line: int = 0, column: int = 0) -> BankError:
-    hint = ("; fix it, or take it back from version control (deleting it makes every "
-            "note count as changed once)")
+    hint = (
+        "; fix it, or take it back from version control (deleting it makes every "
+        "note count as changed once)"
+    )
     return BankError([Problem(Location(str(path), line, column), message + hint)])

@@ -101,7 +101,8 @@ class NoteMaker:
         html = self._sources.get(citations)
         if html is None:
             html = self._sources[citations] = str(
-                self._macros.source(citations, self._seeds)).strip()
+                self._macros.source(citations, self._seeds)
+            ).strip()
         return html
 
     def note(self, q: Question) -> AnkiNote:
@@ -148,6 +149,10 @@ def note_tags(q: Question) -> tuple[str, ...]:
 
     Anki splits tags on spaces, so any whitespace inside a tag becomes ``_``.
     """
-    tags = [*q.tags, f"difficulty::{q.difficulty}", f"type::{q.kind}",
-            *(f"source::{c.seed}" for c in q.sources if c.seed)]
+    tags = [
+        *q.tags,
+        f"difficulty::{q.difficulty}",
+        f"type::{q.kind}",
+        *(f"source::{c.seed}" for c in q.sources if c.seed),
+    ]
     return tuple(dict.fromkeys("_".join(t.split()) for t in tags if t and not t.isspace()))

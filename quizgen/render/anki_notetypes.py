@@ -70,8 +70,14 @@ _BACK_FIELDS = (
 )
 
 
-def _note_type(type_id: int, name: str, kind: int, fields: tuple[tuple[str, str], ...],
-               template: tuple[str, str], sort_field: str) -> NoteTypeSpec:
+def _note_type(
+    type_id: int,
+    name: str,
+    kind: int,
+    fields: tuple[tuple[str, str], ...],
+    template: tuple[str, str],
+    sort_field: str,
+) -> NoteTypeSpec:
     """A note type whose field and template ids follow from its id: id * 100 + position
     for the fields (from 1), id * 100 + 51 for its one card template."""
     all_fields = (*fields, *_BACK_FIELDS)
@@ -79,35 +85,66 @@ def _note_type(type_id: int, name: str, kind: int, fields: tuple[tuple[str, str]
         id=type_id,
         name=name,
         kind=kind,
-        fields=tuple(FieldSpec(field, type_id * 100 + i, description)
-                     for i, (field, description) in enumerate(all_fields, 1)),
-        templates=(TemplateSpec(template[0], type_id * 100 + 51, f"{template[1]}.front.html",
-                                f"{template[1]}.back.html"),),
+        fields=tuple(
+            FieldSpec(field, type_id * 100 + i, description)
+            for i, (field, description) in enumerate(all_fields, 1)
+        ),
+        templates=(
+            TemplateSpec(
+                template[0],
+                type_id * 100 + 51,
+                f"{template[1]}.front.html",
+                f"{template[1]}.back.html",
+            ),
+        ),
         sort_field=sort_field,
     )
 
 
 _ALSO = ("Also accepted", "Other wordings of a right answer.")
 
-QA = _note_type(1763769600101, "quizgen Q&A", STANDARD,
-                (("Question", ""), ("Answer", ""), _ALSO),
-                ("Question and answer", "qa"), "Question")
+QA = _note_type(
+    1763769600101,
+    "quizgen Q&A",
+    STANDARD,
+    (("Question", ""), ("Answer", ""), _ALSO),
+    ("Question and answer", "qa"),
+    "Question",
+)
 
-TYPE_IN = _note_type(1763769600201, "quizgen Q&A (type the answer)", STANDARD,
-                     (("Question", ""),
-                      ("Answer", "Plain text: Anki compares what you type with it."), _ALSO),
-                     ("Type the answer", "typein"), "Question")
+TYPE_IN = _note_type(
+    1763769600201,
+    "quizgen Q&A (type the answer)",
+    STANDARD,
+    (("Question", ""), ("Answer", "Plain text: Anki compares what you type with it."), _ALSO),
+    ("Type the answer", "typein"),
+    "Question",
+)
 
-CHOICE = _note_type(1763769600301, "quizgen multiple choice", STANDARD,
-                    (("Question", ""), *((letter, "") for letter in LETTERS),
-                     ("Correct", "The letters of the right choices, separated by spaces: "
-                                 "A or B D.")),
-                    ("Choose", "choice"), "Question")
+CHOICE = _note_type(
+    1763769600301,
+    "quizgen multiple choice",
+    STANDARD,
+    (
+        ("Question", ""),
+        *((letter, "") for letter in LETTERS),
+        ("Correct", "The letters of the right choices, separated by spaces: A or B D."),
+    ),
+    ("Choose", "choice"),
+    "Question",
+)
 
-CLOZE_TYPE = _note_type(1763769600401, "quizgen cloze", CLOZE,
-                        (("Prompt", "An instruction above the text; may be empty."),
-                         ("Text", "Deletions: {{c1::answer}} or {{c1::answer::hint}}.")),
-                        ("Cloze", "cloze"), "Text")
+CLOZE_TYPE = _note_type(
+    1763769600401,
+    "quizgen cloze",
+    CLOZE,
+    (
+        ("Prompt", "An instruction above the text; may be empty."),
+        ("Text", "Deletions: {{c1::answer}} or {{c1::answer::hint}}."),
+    ),
+    ("Cloze", "cloze"),
+    "Text",
+)
 
 NOTE_TYPES: tuple[NoteTypeSpec, ...] = (QA, TYPE_IN, CHOICE, CLOZE_TYPE)
 
@@ -126,8 +163,14 @@ class RenderedNoteType:
     @property
     def digest(self) -> str:
         """Changes whenever anything Anki would store for this note type changes."""
-        payload = json.dumps([self.spec.name, self.css, self.formats,
-                              [(f.name, f.id, f.description) for f in self.spec.fields]])
+        payload = json.dumps(
+            [
+                self.spec.name,
+                self.css,
+                self.formats,
+                [(f.name, f.id, f.description) for f in self.spec.fields],
+            ]
+        )
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=8).hexdigest()
 
     def to_json(self, mod: int, deck_id: int) -> dict[str, Any]:
@@ -142,15 +185,37 @@ class RenderedNoteType:
             "sortf": spec.field_index(spec.sort_field),
             "did": deck_id,
             "tmpls": [
-                {"name": t.name, "ord": i, "id": t.id, "qfmt": front, "afmt": back,
-                 "bqfmt": "", "bafmt": "", "did": None, "bfont": "", "bsize": 0}
-                for i, (t, (front, back))
-                in enumerate(zip(spec.templates, self.formats, strict=True))
+                {
+                    "name": t.name,
+                    "ord": i,
+                    "id": t.id,
+                    "qfmt": front,
+                    "afmt": back,
+                    "bqfmt": "",
+                    "bafmt": "",
+                    "did": None,
+                    "bfont": "",
+                    "bsize": 0,
+                }
+                for i, (t, (front, back)) in enumerate(
+                    zip(spec.templates, self.formats, strict=True)
+                )
             ],
             "flds": [
-                {"name": f.name, "ord": i, "id": f.id, "description": f.description,
-                 "sticky": False, "rtl": False, "font": "Arial", "size": 20, "media": [],
-                 "plainText": False, "collapsed": False, "excludeFromSearch": False}
+                {
+                    "name": f.name,
+                    "ord": i,
+                    "id": f.id,
+                    "description": f.description,
+                    "sticky": False,
+                    "rtl": False,
+                    "font": "Arial",
+                    "size": 20,
+                    "media": [],
+                    "plainText": False,
+                    "collapsed": False,
+                    "excludeFromSearch": False,
+                }
                 for i, f in enumerate(spec.fields)
             ],
             "css": self.css,
@@ -218,8 +283,10 @@ def render_note_types() -> Mapping[int, RenderedNoteType]:
     rendered = {}
     for spec in NOTE_TYPES:
         formats = tuple(
-            (env.get_template(f"anki/{t.front}").render(context).strip(),
-             env.get_template(f"anki/{t.back}").render(context).strip())
+            (
+                env.get_template(f"anki/{t.front}").render(context).strip(),
+                env.get_template(f"anki/{t.back}").render(context).strip(),
+            )
             for t in spec.templates
         )
         rendered[spec.id] = RenderedNoteType(spec, css, formats)

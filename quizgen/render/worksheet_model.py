@@ -217,9 +217,7 @@ def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
         data = ",".join(o.letter for o in solution)
         return Item(number, q, data, options=options, solution=solution, sources=sources)
     if isinstance(q, Matching):
-        options = tuple(
-            Option(_letter(n), q.pairs[i].right) for n, i in enumerate(arranged.order)
-        )
+        options = tuple(Option(_letter(n), q.pairs[i].right) for n, i in enumerate(arranged.order))
         letter_of = {i: _letter(n) for n, i in enumerate(arranged.order)}
         rows = tuple(
             MatchRow(n + 1, q.pairs[i].left, letter_of[i], q.pairs[i].right)

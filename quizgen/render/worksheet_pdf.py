@@ -74,8 +74,9 @@ def find_chromium() -> str:
     for app in _MAC_APPS:
         if os.access(app, os.X_OK):
             return app
-    raise EngineMissingError(f"--pdf needs Chromium or Google Chrome, which was not found: "
-                             f"{INSTALL_HINT}")
+    raise EngineMissingError(
+        f"--pdf needs Chromium or Google Chrome, which was not found: {INSTALL_HINT}"
+    )
 
 
 class ChromiumPrinter:
@@ -107,8 +108,10 @@ class ChromiumPrinter:
 
     def _start(self) -> None:
         if sys.platform == "win32":
-            raise EngineMissingError("--pdf drives Chromium through a pipe, which needs "
-                                     "Linux or macOS; print the HTML from the browser instead")
+            raise EngineMissingError(
+                "--pdf drives Chromium through a pipe, which needs "
+                "Linux or macOS; print the HTML from the browser instead"
+            )
         # A fresh, throwaway profile: no state from the teacher's own browser or an
         # earlier run; removed on close.
         self.profile = Path(tempfile.mkdtemp(prefix="quizgen-chromium-"))
@@ -137,8 +140,9 @@ class ChromiumPrinter:
             )
         except OSError as e:
             self._cleanup()
-            raise EngineMissingError(f"cannot start {self.executable}: {e.strerror or e}; "
-                                     f"{INSTALL_HINT}") from e
+            raise EngineMissingError(
+                f"cannot start {self.executable}: {e.strerror or e}; {INSTALL_HINT}"
+            ) from e
         finally:
             os.close(to_browser_r)
             os.close(from_browser_w)
@@ -201,8 +205,11 @@ class ChromiumPrinter:
             if "id" not in message:
                 busy = self._tabs.get(message.get("sessionId", ""))
                 params = message.get("params", {})
-                if (busy is not None and message.get("method") == "Page.lifecycleEvent"
-                        and params.get("name") == "load"):
+                if (
+                    busy is not None
+                    and message.get("method") == "Page.lifecycleEvent"
+                    and params.get("name") == "load"
+                ):
                     busy.loaded.add(params.get("loaderId", ""))
                     print_when_loaded(busy)
                 continue
@@ -266,8 +273,9 @@ class ChromiumPrinter:
 
     # The protocol: numbered commands, answered by id; events arrive in between.
 
-    def _send(self, method: str, params: dict[str, Any] | None = None,
-              session: str | None = None) -> int:
+    def _send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> int:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
@@ -281,8 +289,9 @@ class ChromiumPrinter:
             raise self._died(f"while sending {method}") from e
         return self._next_id
 
-    def _call(self, method: str, params: dict[str, Any] | None = None,
-              session: str | None = None) -> dict[str, Any]:
+    def _call(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         """Send one command and wait for its answer; events meanwhile are not needed."""
         wanted = self._send(method, params, session)
         while True:
@@ -302,8 +311,9 @@ class ChromiumPrinter:
         while b"\0" not in self._buffer:
             ready, _, _ = select.select([self._from_browser], [], [], self.timeout)
             if not ready:
-                raise OutputError(f"Chromium did not answer {waiting_for} "
-                                  f"within {self.timeout:.0f} seconds")
+                raise OutputError(
+                    f"Chromium did not answer {waiting_for} within {self.timeout:.0f} seconds"
+                )
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
                 raise self._died(f"while waiting for {waiting_for}")
