@@ -8,15 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import SelectionError
-from .model import (
-    Catalog,
-    Matching,
-    MultipleAnswer,
-    MultipleChoice,
-    Ordering,
-    Question,
-)
-from .vocabulary import DIFFICULTIES, MAX_VERSIONS, QUESTION_TYPES
+from .model import Catalog, Question
+from .vocabulary import DIFFICULTIES, QUESTION_TYPES
 
 
 @dataclass(frozen=True)
@@ -73,78 +66,3 @@ def _check_names(what: str, given: Sequence[str], known: Sequence[str]) -> None:
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             listing = ", ".join(known) if len(known) <= 12 else f"{len(known)} known"
             raise SelectionError(f"unknown {what} {name!r}{suggestion}; {what}s: {listing}")
-
-
-# Versions of one test, for worksheets: the same questions, shuffled differently.
-
-
-@dataclass(frozen=True)
-class Arranged:
-    """A question as one version of a test lays it out; the question itself is untouched.
-
-    ``order`` holds the indexes of the question's choices (mcq, multi), items (order)
-    or right-hand sides (match) in the order this version shows them; ``left_order``
-    does the same for the left-hand sides of a matching question. Both are empty for
-    types with nothing to shuffle. Answers are always read from the question.
-    """
-
-    question: Question
-    order: tuple[int, ...] = ()
-    left_order: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of a test: questions grouped by type (in QUESTION_TYPES order),
-    shuffled within each group."""
-
-    index: int
-    questions: tuple[Arranged, ...]
-
-    @property
-    def letter(self) -> str:
-        return chr(ord("A") + self.index)
-
-
-def versions(questions: Sequence[Question], count: int, seed: int) -> tuple[Version, ...]:
-    """``count`` versions of a test, each reproducible from ``seed`` and its index."""
-    if not 1 <= count <= MAX_VERSIONS:
-        raise SelectionError(f"--versions must be from 1 to {MAX_VERSIONS}, not {count}")
-    return tuple(arrange(questions, index, seed) for index in range(count))
-
-
-def arrange(questions: Sequence[Question], index: int, seed: int) -> Version:
-    # Each group and each question gets its own generator, seeded by name, so a
-    # question's layout in version B does not change when another question is added.
-    # (String seeds are hashed with SHA-512: the same on every run and platform.)
-    arranged: list[Arranged] = []
-    for kind in QUESTION_TYPES:
-        group = [q for q in questions if q.kind == kind]
-        random.Random(f"{seed}/{index}/section/{kind}").shuffle(group)
-        arranged.extend(_arrange_one(q, random.Random(f"{seed}/{index}/{q.id}")) for q in group)
-    return Version(index, tuple(arranged))
-
-
-def _arrange_one(q: Question, rng: random.Random) -> Arranged:
-    if isinstance(q, (MultipleChoice, MultipleAnswer)):
-        return Arranged(q, _permutation(len(q.choices), rng))
-    if isinstance(q, Ordering):
-        # Shown in the right order, the question would answer itself.
-        return Arranged(q, _not_identity(_permutation(len(q.items), rng)))
-    if isinstance(q, Matching):
-        left = _permutation(len(q.pairs), rng)
-        right = _permutation(len(q.pairs), rng)
-        if right == left:  # every match would sit on the same row as its partner
-            right = right[1:] + right[:1]
-        return Arranged(q, right, left)
-    return Arranged(q)
-
-
-def _permutation(n: int, rng: random.Random) -> tuple[int, ...]:
-    indexes = list(range(n))
-    rng.shuffle(indexes)
-    return tuple(indexes)
-
-
-def _not_identity(order: tuple[int, ...]) -> tuple[int, ...]:
-    return order[1:] + order[:1] if order == tuple(range(len(order))) else order

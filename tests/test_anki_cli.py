@@ -84,7 +84,7 @@ def test_an_empty_selection_is_an_error(banks: Path) -> None:
         "anki", "banks", "--seeds", str(SEEDS), "--type", "essay", "--difficulty", "easy"
     )
     assert result.exit_code == 1
-    assert result.stderr == "no questions to put in the deck: the selection is empty\n"
+    assert result.stderr == "no questions match the selection, so there is nothing to write\n"
     assert not Path("build").exists()
 
 

@@ -11,7 +11,7 @@ from ankicol import AWKWARD, EVERY_TYPE, SEEDS, copy_banks
 from click.testing import CliRunner, Result
 
 from quizgen.cli import cli
-from quizgen.render.anki_history import History
+from quizgen.export.anki.history import History
 from quizgen.resources import is_bundled
 
 ENTRY = re.compile(r'^  "([a-z0-9-]+)": \["[0-9a-f]{16}", (\d+)\],?$')

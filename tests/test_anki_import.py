@@ -221,7 +221,7 @@ def test_type_in_option_asks_short_answers_to_be_typed(build: Build, tmp_path: P
 
 
 def test_note_types_arrive_with_the_frozen_field_and_template_ids(student: Collection) -> None:
-    from quizgen.render.anki_notetypes import NOTE_TYPES
+    from quizgen.export.anki.notetypes import NOTE_TYPES
 
     for spec in NOTE_TYPES:
         if spec.name.endswith("(type the answer)"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.render.anki_notetypes import NOTE_TYPES, RETIRED_IDS, render_note_types
+from quizgen.export.anki.notetypes import NOTE_TYPES, RETIRED_IDS, render_note_types
 
 _BACK = ["Explanation", "Source", "Question ID"]
 

@@ -32,11 +32,11 @@ from worksheet_helpers import (
 )
 
 from quizgen.errors import EngineMissingError, OutputError
+from quizgen.export.worksheet.html import bundled_templates
+from quizgen.export.worksheet.pdf import ChromiumPrinter, find_chromium
+from quizgen.export.worksheet.view import Worksheet
+from quizgen.export.worksheet.write import WorksheetOptions, WrittenWorksheets, write_worksheets
 from quizgen.model import Catalog
-from quizgen.render.worksheet import WorksheetOptions, WrittenWorksheets, write_worksheets
-from quizgen.render.worksheet_html import bundled_templates
-from quizgen.render.worksheet_model import Worksheet
-from quizgen.render.worksheet_pdf import ChromiumPrinter, find_chromium
 from quizgen.select import Selection, sample, select
 
 pytestmark = pytest.mark.browser

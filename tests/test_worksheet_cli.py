@@ -87,7 +87,7 @@ def test_an_empty_selection_is_an_error(run: Run, tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (
         1,
         "",
-        "no questions match the selection, so there is no worksheet\n",
+        "no questions match the selection, so there is nothing to write\n",
     )
 
 
@@ -195,10 +195,3 @@ def test_build_writes_one_worksheet_version_with_its_keys(run: Run, tmp_path: Pa
     for name in ("sheet-A.html", "key-A.html", "quick-key-A.html"):
         assert f"wrote {folder}/{name}\n" in result.stdout
         assert (folder / name).is_file()
-
-
-def test_the_versions_limit_is_the_selection_codes() -> None:
-    from quizgen.cli import worksheet
-    from quizgen.select import MAX_VERSIONS
-
-    assert worksheet.MAX_VERSIONS is MAX_VERSIONS

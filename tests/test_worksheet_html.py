@@ -17,6 +17,9 @@ from worksheet_helpers import (
 )
 
 from quizgen.errors import TemplateError
+from quizgen.export.worksheet.html import WorksheetTemplates, bundled_templates, css_string
+from quizgen.export.worksheet.view import Worksheet
+from quizgen.export.worksheet.write import WorksheetOptions, make_worksheets, write_worksheets
 from quizgen.model import (
     Catalog,
     Cloze,
@@ -28,9 +31,6 @@ from quizgen.model import (
     ShortAnswer,
     TrueFalse,
 )
-from quizgen.render.worksheet import WorksheetOptions, make_worksheets, write_worksheets
-from quizgen.render.worksheet_html import WorksheetTemplates, bundled_templates, css_string
-from quizgen.render.worksheet_model import Worksheet
 from quizgen.select import Selection, sample, select
 
 
@@ -268,7 +268,7 @@ def test_an_unknown_name_in_a_template_is_an_error_not_a_blank(
     with pytest.raises(TemplateError) as e:
         WorksheetTemplates(folder).render(_worksheet(every_type))
     assert str(e.value) == (
-        f"{folder / 'quick-key.html.j2'}:1: 'quizgen.render.worksheet_model.Worksheet object' "
+        f"{folder / 'quick-key.html.j2'}:1: 'quizgen.export.worksheet.view.Worksheet object' "
         "has no attribute 'no_such_thing'"
     )
 

@@ -1,4 +1,4 @@
-"""Versions of a test (quizgen.select): shuffled, reproducible, pure."""
+"""Versions of a test (quizgen.export.worksheet.versions): shuffled, reproducible, pure."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from worksheet_helpers import BUNDLED_BANKS, EVERY_TYPE, SHUFFLE, catalog
 
 from quizgen.errors import SelectionError
+from quizgen.export.worksheet.versions import Arranged, Version, arrange, versions
 from quizgen.model import Matching, Ordering, Question
-from quizgen.select import MAX_VERSIONS, Arranged, Version, arrange, versions
-from quizgen.vocabulary import QUESTION_TYPES
+from quizgen.vocabulary import MAX_VERSIONS, QUESTION_TYPES
 
 Questions = tuple[Question, ...]
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from quizgen.export.worksheet.view import Blank, Worksheet
 from quizgen.load import load_catalog
 from quizgen.model import Catalog
-from quizgen.render.worksheet_model import Blank, Worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -1,4 +1,4 @@
-"""``quizgen build``: the main job, every output from the bundled (or given) banks."""
+"""``quizgen build``: the main job, every enabled output from the bundled (or given) banks."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from pathlib import Path
 
 import click
 
+from ..export import defaults, exporters
+from ..export.anki import parent_deck_name
+from ..vocabulary import DEFAULT_DECK
 from . import cli
-from .anki import deck_option
 from .common import bank_paths, load
+from .export import BUILD_FOLDER, checked_callback, report
 
 
 @cli.command()
@@ -18,20 +21,29 @@ from .common import bank_paths, load
     "--output",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
+    default=BUILD_FOLDER,
     show_default=True,
     help="Folder to write into.",
 )
-@deck_option
+@click.option(
+    "--deck",
+    default=DEFAULT_DECK,
+    show_default=True,
+    callback=checked_callback(parent_deck_name),
+    help="Name of the parent deck; each bank becomes a subdeck of it.",
+)
 @click.option(
     "--strict",
     is_flag=True,
     help="Treat warnings (a question without a source, a short quote) as errors.",
 )
 def build(
-    paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, parent: str, strict: bool
+    paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, deck: str, strict: bool
 ) -> None:
     """Validate the banks and write every output into one folder.
+
+    Each output gets every question, with its options at their defaults: one
+    worksheet version (HTML; --pdf is for `quizgen worksheet`) and the deck.
 
     \b
     Example:
@@ -40,20 +52,15 @@ def build(
         quizgen build my-banks/ --seeds my-essays/ --deck "Physics 101"
     """
     result = load(paths, seeds_dir, strict=strict)
-    questions = result.catalog.questions
-    click.echo(f"validated {len(questions)} questions in {len(result.catalog.banks)} bank(s)")
-
-    # One worksheet version of every question, with its keys (HTML; PDF is opt-in,
-    # through `quizgen worksheet --pdf`, as it needs a browser).
-    from ..render.worksheet import WorksheetOptions, write_worksheets
-    from .worksheet import report
-
-    report(write_worksheets(result.catalog, questions, out_dir / "worksheets", WorksheetOptions()))
-
-    # The Anki deck of every question; it records change times beside the banks.
-    from ..render.anki import DeckOptions, write_deck
-    from .anki import report as report_deck
-
-    report_deck(
-        write_deck(result.catalog, questions, out_dir / "serge.apkg", DeckOptions(parent=parent))
-    )
+    catalog = result.catalog
+    click.echo(f"validated {len(catalog.questions)} questions in {len(catalog.banks)} bank(s)")
+    for chosen in exporters():
+        given = {"deck": deck} if any(o.name == "deck" for o in chosen.options) else {}
+        report(
+            chosen.write(
+                catalog,
+                catalog.questions,
+                out_dir / chosen.default_output,
+                defaults(chosen, **given),
+            )
+        )

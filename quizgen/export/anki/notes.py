@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import (
+from ...model import (
     Citation,
     Cloze,
     Essay,
@@ -27,7 +27,7 @@ from ..model import (
     ShortAnswer,
     TrueFalse,
 )
-from .anki_notetypes import (
+from .notetypes import (
     CHOICE,
     CLOZE_TYPE,
     LETTERS,
@@ -37,7 +37,7 @@ from .anki_notetypes import (
     cloze_safe,
     jinja_env,
 )
-from .anki_notetypes import text_html as _text
+from .notetypes import text_html as _text
 
 _GUID_NAMESPACE = "quizgen"
 

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BankError, Location, Problem, SettingError
+from ...errors import BankError, Location, Problem, SettingError
 
 HISTORY_NAME = "anki-history.json"
 FORMAT = "quizgen anki history 1"
@@ -127,7 +127,7 @@ class History:
         """Write the file if anything changed and it may be written; True if written."""
         if not self.changes or not self.writable:
             return False
-        from .output import write_atomic
+        from ..output import write_atomic
 
         write_atomic(self.path, self.dumps())
         self.changes = 0

@@ -32,8 +32,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import EngineMissingError, OutputError
-from .output import write_atomic
+from ...errors import EngineMissingError, OutputError
+from ..output import write_atomic
 
 ENV_VARIABLE = "QUIZGEN_CHROMIUM"
 _NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import OutputError, SelectionError
-from ..model import Catalog, Question
-from ..select import versions
-from ..vocabulary import Paper
-from .output import write_atomic
-from .worksheet_html import WorksheetTemplates
-from .worksheet_model import Worksheet, build_worksheet
+from ...errors import OutputError
+from ...model import Catalog, Question
+from ...vocabulary import Paper
+from ..output import write_atomic
+from .html import WorksheetTemplates
+from .versions import versions
+from .view import Worksheet, build_worksheet
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
@@ -56,8 +56,6 @@ def make_worksheets(
     options: WorksheetOptions,
 ) -> tuple[Worksheet, ...]:
     """The view models of every version; nothing is written."""
-    if not questions:
-        raise SelectionError("no questions match the selection, so there is no worksheet")
     title = options.title or _default_title(catalog, questions)
     return tuple(
         build_worksheet(
@@ -83,7 +81,7 @@ def write_worksheets(
     worksheets = make_worksheets(catalog, questions, options)
     templates = WorksheetTemplates(options.templates)
     if options.pdf:
-        from .worksheet_pdf import find_chromium
+        from .pdf import find_chromium
 
         chromium = find_chromium()  # before writing anything: fail fast when it is missing
     if out_dir.exists() and not out_dir.is_dir():
@@ -104,7 +102,7 @@ def write_worksheets(
     for path, text in pages.items():
         write_atomic(path, text)
     if options.pdf:
-        from .worksheet_pdf import ChromiumPrinter
+        from .pdf import ChromiumPrinter
 
         with ChromiumPrinter(chromium) as printer:
             printer.print_all(list(zip(html_files, pdf_files, strict=True)))

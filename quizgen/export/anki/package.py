@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .output import write_atomic
+from ..output import write_atomic
 
 # The collection row's own times; fixed, so that they never make two builds differ.
 _COLLECTION_CREATED = 1411124400

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import TemplateError
-from ..resources import bundled
-from .worksheet_model import Worksheet
+from ...errors import TemplateError
+from ...resources import bundled
+from .view import Worksheet
 
 if TYPE_CHECKING:
     import jinja2

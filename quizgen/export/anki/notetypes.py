@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..resources import bundled
+from ...resources import bundled
 
 if TYPE_CHECKING:
     from jinja2 import Environment

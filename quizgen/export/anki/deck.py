@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import OutputError, SelectionError
-from ..vocabulary import DEFAULT_DECK
-from .anki_history import HISTORY_NAME, History, build_time
+from ...errors import OutputError
+from ...vocabulary import DEFAULT_DECK
+from .history import HISTORY_NAME, History, build_time
 
 if TYPE_CHECKING:  # the CLI imports this module at start-up: keep it light
-    from ..model import Catalog, Question
+    from ...model import Catalog, Question
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,10 @@ def write_deck(
 ) -> DeckReport:
     """Write the deck of ``questions`` to ``out`` and record what changed."""
     # Imported here: the CLI imports this module for its defaults at start-up.
-    from .anki_notes import NoteMaker
-    from .anki_notetypes import render_note_types, text_html
-    from .anki_package import DeckRow, NoteRow, write_apkg
+    from .notes import NoteMaker
+    from .notetypes import render_note_types, text_html
+    from .package import DeckRow, NoteRow, write_apkg
 
-    if not questions:
-        raise SelectionError("no questions to put in the deck: the selection is empty")
     maker = NoteMaker(catalog.seeds, type_in=options.type_in)
     notes = [maker.note(q) for q in questions]
 
@@ -150,7 +148,7 @@ def _history_path(bank_path: Path, override: Path | None) -> Path:
 
 def _histories(catalog: Catalog, override: Path | None) -> dict[Path, History]:
     paths = {_history_path(Path(b.path), override) for b in catalog.banks}
-    from ..resources import is_bundled
+    from ...resources import is_bundled
 
     return {p: History.load(p, writable=not is_bundled(p)) for p in sorted(paths)}
 
@@ -163,8 +161,8 @@ def _forget_removed(
     Only when every bank file of the history's folder was loaded: a build from one
     file, or from some of the folders, must not forget the others' questions.
     """
-    from ..load import bank_files
-    from .anki_notetypes import NOTE_TYPES
+    from ...load import bank_files
+    from .notetypes import NOTE_TYPES
 
     for path, history in histories.items():
         folders = (

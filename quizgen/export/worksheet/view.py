@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import (
+from ...model import (
     Cloze,
     Deletion,
     Matching,
@@ -25,8 +25,8 @@ from ..model import (
     ShortAnswer,
     TrueFalse,
 )
-from ..select import Arranged, Version
-from ..vocabulary import Paper
+from ...vocabulary import Paper
+from .versions import Arranged, Version
 
 # Answer lines come in a few lengths, so a line's length hints at the kind of
 # answer (a year, a name, a phrase) without giving away its exact length.
