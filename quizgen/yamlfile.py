@@ -7,7 +7,9 @@ problems instead of exceptions, so a caller can report every problem at once.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +91,39 @@ class YamlDocument:
         return self.spots.get((), (1, 1))
 
 
+class Unreadable(Exception):
+    """A file that is not there to read: its message says why, for one line."""
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "bank") -> bytes:
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes.
+
+    A named pipe, a device or a folder is refused before it is opened (reading a pipe
+    would wait forever), and so is a file that grows past the limit while it is read.
+    """
+    try:
+        info = path.stat()
+    except OSError as e:
+        if path.is_symlink():
+            reason = "a symbolic link loop" if e.errno == errno.ELOOP else "a broken symbolic link"
+            raise Unreadable(f"cannot read file: it is {reason}") from e
+        raise Unreadable(f"cannot read file: {e.strerror or e}") from e
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("cannot read file: not a regular file (a pipe, device or folder)")
+    if info.st_size > limit:
+        raise Unreadable(
+            f"file is {info.st_size:,} bytes; the limit is {limit:,} (split the {what})"
+        )
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as e:
+        raise Unreadable(f"cannot read file: {e.strerror or e}") from e
+    if len(raw) > limit:
+        raise Unreadable(f"file is over {limit:,} bytes (split the {what})")
+    return raw
+
+
 class _Fatal(Exception):
     def __init__(self, problem: YamlProblem) -> None:
         self.problem = problem
@@ -102,14 +137,9 @@ def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, l
     their line and column.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                _top(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (split the bank)")
-            ]
-        raw = path.read_bytes()
-    except OSError as e:
-        return None, [_top(f"cannot read file: {e.strerror or e}")]
+        raw = read_regular(path)
+    except Unreadable as e:
+        return None, [_top(str(e))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
