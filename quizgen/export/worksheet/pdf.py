@@ -220,7 +220,7 @@ class ChromiumPrinter:
             html, pdf = busy.job
             result = self._result(message, f"{command} {html}")
             if command == "print":
-                write_atomic(pdf, base64.b64decode(result["data"]))
+                write_atomic(pdf, base64.b64decode(result["data"]), together=True)
                 take_next(busy)
             elif result.get("errorText"):
                 raise OutputError(f"Chromium could not open {html}: {result['errorText']}")
