@@ -103,8 +103,8 @@ EXPECTED = {
         "9:5: 'choices' needs at least 2 item(s), has 1 [no-prompt]",
         "11:5: 'difficulty' must be one of easy, medium, hard, not 'hardest' "
         "(did you mean 'hard'?) [no-prompt]",
-        "16:12: tags[1] 'two words' is not allowed: a tag may not contain spaces "
-        "(use - or ::) [fine]",
+        "16:12: tags[1] 'two words' is not allowed: a tag may not contain spaces or "
+        "control characters (use - or ::) [fine]",
     ],
 }
 
