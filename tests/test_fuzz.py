@@ -22,7 +22,8 @@ BANK = (ROOT / "questions" / "serge-and-trotsky.yaml").read_text("utf-8")
 HISTORY = (ROOT / "questions" / "anki-history.json").read_text("utf-8")
 
 # What YAML (and JSON) give meaning to, and characters that once caused trouble.
-SPECIAL = list("&*:{}[]<>!|-'\",#?%@`\n\t ") + [
+SPECIAL = [
+    *"&*:{}[]<>!|-'\",#?%@`\n\t ",
     "<<: ",
     "!!bool ",
     "!!merge ",

@@ -8,6 +8,7 @@ few inputs that cannot live in git (pipes, broken links, 160 KB quotes) are made
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -216,3 +217,15 @@ def test_source_date_epoch_out_of_range_is_a_setting_error(
     assert result.exit_code == 1
     assert result.stderr.startswith(message)
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_every_reliability_promise_names_tests_that_exist() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Reliability promises", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(test_\w+)`", section))
+    defined = {
+        m
+        for path in (ROOT / "tests").glob("test_*.py")
+        for m in re.findall(r"^def (test_\w+)", path.read_text("utf-8"), re.MULTILINE)
+    }
+    assert named and named <= defined, named - defined
