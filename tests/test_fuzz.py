@@ -52,6 +52,7 @@ FUZZ = settings(
 def mutated(draw: st.DrawFn, text: str) -> str:
     lines = text.split("\n")
     for _ in range(draw(st.integers(1, 4))):
+        lines = lines or [""]
         at = draw(st.integers(0, len(lines) - 1))
         match draw(st.sampled_from(["insert", "delete", "duplicate", "replace", "cut"])):
             case "insert":
