@@ -18,8 +18,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 # Far above any hand-written bank (the bundled ones are ~100 KiB), low enough that a
-# stray multi-gigabyte file is refused before it is read.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# stray large file is refused before it is read, and that reading the largest bank
+# (some 140,000 one-line questions) stays within about a gigabyte of memory: a YAML
+# node costs some 80 bytes of memory per byte of text while the file is read.
+MAX_FILE_BYTES = 8 * 1024 * 1024
 # Every node built again through an alias counts (a list or mapping by its size, so
 # that the count is the work done). Legitimate anchors (a shared source, say) stay
 # far below this plus a few per byte of the file; a "billion laughs" file hits it
