@@ -39,12 +39,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not (p.name.startswith(".") and p.name.endswith(".tmp"))
+        if p.is_file() and not p.name.startswith(".tmp-")
     }
 
 
 def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".*.tmp"))
+    return sorted(p.name for p in folder.rglob(".tmp-*"))
 
 
 def test_a_symlinked_output_and_history_are_written_through(banks: Path) -> None:
@@ -105,7 +105,7 @@ def test_file_modes_are_kept(banks: Path) -> None:
 def test_temporary_files_of_a_killed_run_are_cleaned(banks: Path) -> None:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale = Path(f".deck.apkg.{dead.pid}.0badf00d.tmp")
+    stale = Path(f".tmp-{dead.pid}-0badf00d-deck.apkg")
     stale.write_bytes(b"half a deck")
     assert run("anki", "banks", "--seeds", str(SEEDS), "-o", "deck.apkg").exit_code == 0
     assert not stale.exists()

@@ -1,7 +1,8 @@
 """Writing output files whole or not at all, and several files as one step.
 
 Every file is first written completely to a temporary file beside its target
-(``.NAME.PID.RANDOM.tmp``), then renamed over it: a reader sees the old file or the
+(``.tmp-PID-RANDOM-NAME``: the name's suffix is kept, so that a browser opening
+a waiting page still sees HTML), then renamed over it: a reader sees the old file or the
 new one, never half of one. Inside :func:`transaction`, the renames wait until the
 whole step succeeded: a failure, or an exception anywhere before the commit,
 deletes the temporary files and leaves every output as it was.
@@ -64,6 +65,7 @@ class Transaction:
         self.staged.clear()
 
 
+_PREFIX = ".tmp-"
 _ACTIVE: ContextVar[Transaction | None] = ContextVar("quizgen_output_transaction", default=None)
 
 
@@ -115,7 +117,7 @@ def write_atomic(path: Path, data: bytes | str, *, together: bool = False) -> Pa
         target.parent.mkdir(parents=True, exist_ok=True)
         _clean_stale(target)
         mode = _mode_for(target)
-        tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        tmp = target.parent / f"{_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{target.name}"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as e:
         raise OutputError(f"cannot write {_shown(path)}: {e.strerror or e}") from e
@@ -180,9 +182,9 @@ def _mode_for(target: Path) -> int:
 
 def _clean_stale(target: Path) -> None:
     """Delete temporary files of ``target`` left by runs that were killed."""
-    for leftover in target.parent.glob(f".{_glob_escape(target.name)}.*.tmp"):
-        parts = leftover.name[len(target.name) + 2 :].split(".")
-        if len(parts) != 3 or not parts[0].isdigit() or _alive(int(parts[0])):
+    for leftover in target.parent.glob(f"{_PREFIX}*-*-{_glob_escape(target.name)}"):
+        pid, _, rest = leftover.name[len(_PREFIX) :].partition("-")
+        if rest[9:] != target.name or not pid.isdigit() or _alive(int(pid)):
             continue
         with contextlib.suppress(OSError):
             leftover.unlink()
