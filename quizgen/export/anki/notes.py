@@ -147,16 +147,14 @@ class NoteMaker:
                 return QA, (_text(q.prompt), str(m.essay_answer(q)), ""), (0,)
             case Cloze():
                 text, numbers = cloze_field(q)
-                prompt = str(m.readable_cloze(readable_cloze(q)))
-                return CLOZE_TYPE, (prompt, text), tuple(n - 1 for n in sorted(numbers))
+                text = str(m.sort_copy(readable_cloze(q))) + text
+                return CLOZE_TYPE, ("", text), tuple(n - 1 for n in sorted(numbers))
             case Matching():
-                return (
-                    CLOZE_TYPE,
-                    (_text(q.prompt), matching_text(m, q)),
-                    tuple(range(len(q.pairs))),
-                )
+                text = str(m.sort_copy(q.prompt)) + matching_text(m, q)
+                return CLOZE_TYPE, (_text(q.prompt), text), tuple(range(len(q.pairs)))
             case Ordering():
-                return CLOZE_TYPE, (_text(q.prompt), ordering_text(m, q)), (0,)
+                text = str(m.sort_copy(q.prompt)) + ordering_text(m, q)
+                return CLOZE_TYPE, (_text(q.prompt), text), (0,)
             case _:
                 assert_never(q)
 

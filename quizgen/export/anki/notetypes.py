@@ -146,10 +146,11 @@ CLOZE_TYPE = _note_type(
         ("Text", "Deletions: {{c1::answer}} or {{c1::answer::hint}}."),
     ),
     ("Cloze", "cloze"),
-    # The sort field (Anki's browser column): the prompt, which a cloze question's note
-    # fills with its text, blanks in place of the deletions. Not part of what Anki
-    # matches a note type by: changing it updates the student's note type in place.
-    "Prompt",
+    # The sort field (Anki's browser column). Text starts with a readable copy of the
+    # question (hidden on the cards), so the column never shows raw {{c1::...}}.
+    # Changing the sort field would be a trap: Anki then rewrites every note of the
+    # type with the import's time, and the newer notes of the same import are skipped.
+    "Text",
 )
 
 NOTE_TYPES: tuple[NoteTypeSpec, ...] = (QA, TYPE_IN, CHOICE, CLOZE_TYPE)
