@@ -138,6 +138,7 @@ def test_type_in_accepts_every_accepted_answer(col: Collection, chromium: Any, t
     assert r.page.inner_text(".qz-verdict").startswith("\u2717")
 
 
+@pytest.mark.slow
 def test_the_answer_is_in_view_after_ankis_scroll_to_it(tmp_path: Path, chromium: Any) -> None:
     """Every card of the bundled deck, on a phone: after the scroll to #answer, the
     answer's top is on screen (not scrolled away above, nor below the fold)."""
