@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +21,6 @@ import pytest
 from anki.cards import Card
 from conftest import in_ci
 
-CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -55,14 +53,17 @@ _TYPE = re.compile(r"\[\[type:([^\]]+)\]\]")
 
 @contextmanager
 def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    from quizgen.errors import EngineMissingError
+    from quizgen.export.worksheet.pdf import find_chromium
+
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - the test extra installs it
-        _missing("the playwright package")
-    if shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists():
-        _missing(CHROMIUM)
+        chromium = str(find_chromium())
+    except EngineMissingError as e:
+        _missing(f"Chromium ({e})")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:
             yield b
         finally:
