@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from anki.cards import Card
@@ -70,7 +70,7 @@ def browser() -> Iterator[Any]:
             b.close()
 
 
-def _missing(what: str) -> None:
+def _missing(what: str) -> NoReturn:
     if in_ci():
         pytest.fail(f"CI must run the Anki browser tests, but {what} is missing")
     pytest.skip(f"not installed: {what}")

@@ -3,6 +3,7 @@ Anki, only that note changes; cards, review history and the student's edits surv
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -153,7 +154,7 @@ def test_a_new_question_is_added_and_the_rest_left_alone(banks: Path, tmp_path: 
 
 
 def test_an_update_replaces_the_notes_tags_and_leaves_other_notes_tags(
-    banks: Path, tmp_path: Path
+    banks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What the README says: a student's own tags (``marked``, ``leech``) are lost on a
     note the import updates, and kept on every note it leaves alone; flags and suspended
@@ -173,6 +174,9 @@ def test_an_update_replaces_the_notes_tags_and_leaves_other_notes_tags(
             "prompt: According to Lynd, in which city was Victor Serge born?",
             "prompt: According to Lynd, in which city was Serge born?",
         )
+        # The teacher's fix comes after the student's tagging (a tag is an edit of the
+        # note: a fix older than it would not be imported at all).
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(time.time()) + 60))
         build("v2.apkg")
         assert import_package(col, Path("v2.apkg")).updated == ["sample-mcq"]
         notes = notes_by_id(col)
