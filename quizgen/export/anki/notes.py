@@ -147,14 +147,13 @@ class NoteMaker:
                 return QA, (_text(q.prompt), str(m.essay_answer(q)), ""), (0,)
             case Cloze():
                 text, numbers = cloze_field(q)
-                text = str(m.sort_copy(readable_cloze(q))) + text
+                text = f'<span class="qz-sort">{cloze_safe(readable_cloze(q))}</span>{text}'
                 return CLOZE_TYPE, ("", text), tuple(n - 1 for n in sorted(numbers))
             case Matching():
-                text = str(m.sort_copy(q.prompt)) + matching_text(m, q)
+                text = matching_text(m, q)
                 return CLOZE_TYPE, (_text(q.prompt), text), tuple(range(len(q.pairs)))
             case Ordering():
-                text = str(m.sort_copy(q.prompt)) + ordering_text(m, q)
-                return CLOZE_TYPE, (_text(q.prompt), text), (0,)
+                return CLOZE_TYPE, (_text(q.prompt), ordering_text(m, q)), (0,)
             case _:
                 assert_never(q)
 
@@ -174,7 +173,8 @@ def note_tags(q: Question) -> tuple[str, ...]:
 
 
 def readable_cloze(q: Cloze) -> str:
-    """The cloze text with ``[...]`` for each deletion: its readable prompt."""
+    """The cloze text with ``[...]`` for each deletion: a readable copy at the start of
+    the note's Text (hidden on the cards), as Anki's browser lists notes by that field."""
     return "".join(p if isinstance(p, str) else "[...]" for p in q.segments())
 
 
