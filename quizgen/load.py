@@ -354,7 +354,7 @@ def _question(
         prompt=_text(raw["prompt"]),
         answer=_text(raw["answer"]),
         rubric=_texts(raw.get("rubric", ())),
-        lines=raw.get("lines", 8),
+        lines=raw.get("lines"),
     )
 
 

@@ -207,7 +207,8 @@ class Essay(QuestionBase):
     prompt: str
     answer: str
     rubric: tuple[str, ...] = ()
-    lines: int = 8
+    # Answer lines on a worksheet; None: as many as the points call for.
+    lines: int | None = None
 
 
 Question = (

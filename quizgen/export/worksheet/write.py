@@ -18,7 +18,7 @@ from ...vocabulary import Paper
 from ..output import write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
-from .view import Worksheet, build_worksheet
+from .view import Scoring, Worksheet, build_worksheet, test_identity
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
@@ -36,6 +36,8 @@ class WorksheetOptions:
     seed: int = 1
     templates: Path | None = None
     pdf: bool = False
+    answer_sheet: bool = False
+    scoring: Scoring = Scoring()
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def make_worksheets(
 ) -> tuple[Worksheet, ...]:
     """The view models of every version; nothing is written."""
     title = options.title or _default_title(catalog, questions)
+    test_id = test_identity(questions, title, options.seed, options.versions)
     return tuple(
         build_worksheet(
             version,
@@ -66,6 +69,8 @@ def make_worksheets(
             paper=options.paper,
             version_count=options.versions,
             seed=options.seed,
+            scoring=options.scoring,
+            test_id=test_id,
         )
         for version in versions(questions, options.versions, options.seed)
     )
