@@ -23,7 +23,9 @@ from .view import Scoring, Worksheet, build_worksheet, test_identity
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
 # What an earlier run may have left: the same names with another version letter.
-_OUR_FILES = re.compile(r"^(sheet|key|quick-key)-[A-Z]\.(html|pdf)$")
+_OUR_FILES = re.compile(
+    r"^((sheet|key|quick-key|answer-sheet)-[A-Z]\.(html|pdf)|mark-key-[A-Z]\.json)$"
+)
 DEFAULT_TITLE = "Worksheet"
 
 
@@ -99,12 +101,15 @@ def write_worksheets(
         for rendered in [templates.render(worksheet)]
         for page in FILE_STEMS
     }
+    keys: dict[Path, str] = {}
+    if options.answer_sheet:
+        pages.update(_answer_sheets(worksheets, templates, out_dir, keys))
     html_files = list(pages)
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
     # Earlier sheets and keys go first, old PDFs included: if printing fails half way,
     # no PDF is left beside a key it does not match.
-    stale = _remove_stale(out_dir, {p.name for p in html_files})
-    for path, text in pages.items():
+    stale = _remove_stale(out_dir, {p.name for p in [*html_files, *keys]})
+    for path, text in [*pages.items(), *keys.items()]:
         write_atomic(path, text)
     if options.pdf:
         from .pdf import ChromiumPrinter
@@ -114,8 +119,30 @@ def write_worksheets(
 
     removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
-    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes)
+    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes) + tuple(keys)
     return WrittenWorksheets(worksheets, files, removed)
+
+
+def _answer_sheets(
+    worksheets: Sequence[Worksheet],
+    templates: WorksheetTemplates,
+    out_dir: Path,
+    keys: dict[Path, str],
+) -> dict[Path, str]:
+    """Each version's answer sheet, and into ``keys`` its key file for ``quizgen mark``."""
+    import json
+
+    from .answersheet import key_data, layout
+
+    pages = {}
+    for worksheet in worksheets:
+        sheet = layout(worksheet)
+        pages[out_dir / f"answer-sheet-{worksheet.letter}.html"] = (
+            templates.render_answer_sheet(sheet)
+        )
+        data = json.dumps(key_data(sheet), indent=1, ensure_ascii=False)
+        keys[out_dir / f"mark-key-{worksheet.letter}.json"] = data + "\n"
+    return pages
 
 
 def _default_title(catalog: Catalog, questions: Sequence[Question]) -> str:
