@@ -35,6 +35,7 @@ BOTTOM_INSET = 19.0
 COLUMNS = 3
 LABEL_W = 9.0
 QR_SIZE = 26.0
+QR_TOP = 15.0
 STUDENT_DIGITS = 8
 DIGIT_PITCH_X, DIGIT_PITCH_Y = 5.4, 5.0
 STUDENT_LEFT, STUDENT_TOP = 112.0, 26.0  # the first digit column's "0" bubble centre
@@ -101,7 +102,7 @@ class AnswerSheet:
         return re.sub(r'width="[^"]*" height="[^"]*"', size, svg, count=1)
 
     def qr_style(self) -> str:
-        return f"left:{self.width - RIGHT_INSET - QR_SIZE:.2f}mm;top:15mm"
+        return f"left:{self.width - RIGHT_INSET - QR_SIZE:.2f}mm;top:{QR_TOP}mm"
 
 
 def bubble_values(item: Item) -> tuple[str, tuple[str, ...]]:
@@ -167,6 +168,7 @@ def key_data(sheet: AnswerSheet) -> dict[str, Any]:
         "marks_mm": {name: [x, y] for name, x, y in sheet.marks()},
         "mark_size_mm": MARK_SIZE,
         "bubble_mm": BUBBLE_D,
+        "qr_mm": [sheet.width - RIGHT_INSET - QR_SIZE, QR_TOP, QR_SIZE],
         "student_number": [[[b.x, b.y] for b in column] for column in sheet.student],
         "questions": [_question_data(row) for row in sheet.rows],
     }
