@@ -64,7 +64,12 @@ class ReadPage:
         import cv2
 
         x0, y0, x1, y1 = (max(0, int(v * PX_PER_MM)) for v in box_mm)
-        ok, data = cv2.imencode(".png", self.warped[y0:y1, x0:x1])
+        region = self.warped[y0:y1, x0:x1]
+        if region.shape[1] > 600:  # a whole page: small enough for the report
+            scale = 600 / region.shape[1]
+            size = (600, max(1, int(region.shape[0] * scale)))
+            region = cv2.resize(region, size, interpolation=cv2.INTER_AREA)
+        ok, data = cv2.imencode(".png", region)
         return bytes(data) if ok else b""
 
 
