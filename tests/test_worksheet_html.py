@@ -145,9 +145,23 @@ def test_sheet_header_sections_and_points(
     # The grading table: a row per part with its question numbers and points, a total.
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th><td>(.*?)</td><td>(\d+)</td>", sheet)
     assert rows[-1] == ("Total", "", str(points))
-    assert [r[0] for r in rows[:-1]] == [f"{s.number}. {h}" for s, h in zip(ws.sections, [
-        "Multiple choice", "Select all that apply", "True or false", "Short answer",
-        "Fill in the blanks", "Matching", "Ordering", "Essay"], strict=True)]
+    assert [r[0] for r in rows[:-1]] == [
+        f"{s.number}. {h}"
+        for s, h in zip(
+            ws.sections,
+            [
+                "Multiple choice",
+                "Select all that apply",
+                "True or false",
+                "Short answer",
+                "Fill in the blanks",
+                "Matching",
+                "Ordering",
+                "Essay",
+            ],
+            strict=True,
+        )
+    ]
     assert [int(r[2]) for r in rows[:-1]] == [s.points for s in ws.sections]
     # A mark box beside every written answer, and only there.
     assert sheet.count('class="markbox"') == sum(i.written for i in ws.items)

@@ -74,7 +74,9 @@ def mark_scans(scans: Sequence[Path], key_dir: Path) -> Marked:
     geometry = Geometry(
         any_key.page_mm[0],
         any_key.page_mm[1],
-        tuple(any_key.marks_mm[c] for c in ("top-left", "top-right", "bottom-left", "bottom-right")),
+        tuple(
+            any_key.marks_mm[c] for c in ("top-left", "top-right", "bottom-left", "bottom-right")
+        ),
         any_key.mark_size_mm,
         any_key.qr_mm,
     )

@@ -69,16 +69,36 @@ def breakdown_csv(marked: Marked) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
-        ["student", "version", "number", "question", "kind", "read", "right", "mark", "points",
-         "needs_look"]
+        [
+            "student",
+            "version",
+            "number",
+            "question",
+            "kind",
+            "read",
+            "right",
+            "mark",
+            "points",
+            "needs_look",
+        ]
     )
     for sheet in marked.students:
         for a in sheet.answers:
             q = a.question
             read = "?" if a.reading.flag else " ".join(a.reading.values)
             writer.writerow(
-                [sheet.number, sheet.key.version, q.number, q.id, q.kind, read,
-                 " ".join(q.answer), _fmt(a.mark), q.points, a.reading.flag]
+                [
+                    sheet.number,
+                    sheet.key.version,
+                    q.number,
+                    q.id,
+                    q.kind,
+                    read,
+                    " ".join(q.answer),
+                    _fmt(a.mark),
+                    q.points,
+                    a.reading.flag,
+                ]
             )
     return out.getvalue()
 

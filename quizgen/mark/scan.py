@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    Gray = npt.NDArray[np.uint8]
+    # OpenCV's stubs type its images loosely: any array will do here.
+    Gray = npt.NDArray[Any]
     Floats = npt.NDArray[np.float32]
 
 PX_PER_MM = 5.0  # the grid a page is mapped onto
@@ -80,8 +81,7 @@ def need_libraries() -> None:
         import zxingcpp  # noqa: F401
     except ImportError as e:
         raise EngineMissingError(
-            f"quizgen mark needs OpenCV, pypdfium2 and zxing-cpp ({e.name} is missing): "
-            f"{INSTALL}"
+            f"quizgen mark needs OpenCV, pypdfium2 and zxing-cpp ({e.name} is missing): {INSTALL}"
         ) from e
 
 
@@ -132,11 +132,9 @@ def read_page(page: PageImage, geometry: Geometry) -> ReadPage | str:
     if isinstance(found, str):
         return found
     size = (round(geometry.width * PX_PER_MM), round(geometry.height * PX_PER_MM))
-    target = np.float32([[x * PX_PER_MM, y * PX_PER_MM] for x, y in geometry.marks])
-    matrix = cv2.getPerspectiveTransform(np.float32(found), target)
-    warped = cv2.warpPerspective(
-        page.gray, matrix, size, flags=cv2.INTER_AREA, borderValue=(255,)
-    )
+    target = np.array([[x * PX_PER_MM, y * PX_PER_MM] for x, y in geometry.marks], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.array(found, np.float32), target)
+    warped = cv2.warpPerspective(page.gray, matrix, size, flags=cv2.INTER_AREA, borderValue=(255,))
     qr = _qr_text(warped, geometry)
     if qr is None:  # upside down: the marks are symmetric, the code is not
         turned = cv2.rotate(warped, cv2.ROTATE_180)
@@ -172,7 +170,9 @@ def _corner_marks(gray: Gray, g: Geometry) -> list[tuple[float, float]] | str:
     ink = cv2.adaptiveThreshold(
         blurred, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 25
     )
-    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    # Every contour, not only the outer ones: in a photo, the table around the page can
+    # frame it, and the marks are then inside that frame.
+    contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
     side_max, side_min = g.mark_size * ppm * 1.4, g.mark_size * ppm * 0.45
     candidates = []
     for contour in contours:
@@ -219,7 +219,8 @@ def _qr_text(warped: Gray, g: Geometry) -> str | None:
     x0, y0 = int((left - pad) * PX_PER_MM), int((top - pad) * PX_PER_MM)
     x1, y1 = int((left + size + pad) * PX_PER_MM), int((top + size + pad) * PX_PER_MM)
     region = warped[max(0, y0) : y1, max(0, x0) : x1]
-    for code in zxingcpp.read_barcodes(region, formats=zxingcpp.BarcodeFormat.QRCode):
+    qr_only: Any = zxingcpp.BarcodeFormat.QRCode
+    for code in zxingcpp.read_barcodes(region, formats=qr_only):
         if code.valid:
             text: str = code.text
             return text
@@ -237,8 +238,12 @@ def _darkness(warped: Gray, g: Geometry) -> Floats | None:
     dark = np.clip(1.0 - warped.astype(np.float32) / np.maximum(paper, 1.0), 0.0, 1.0)
     r = int(g.mark_size * 0.3 * PX_PER_MM)
     inks = [
-        float(dark[int(y * PX_PER_MM) - r : int(y * PX_PER_MM) + r,
-                   int(x * PX_PER_MM) - r : int(x * PX_PER_MM) + r].mean())
+        float(
+            dark[
+                int(y * PX_PER_MM) - r : int(y * PX_PER_MM) + r,
+                int(x * PX_PER_MM) - r : int(x * PX_PER_MM) + r,
+            ].mean()
+        )
         for x, y in g.marks
     ]
     ink = float(np.median(inks))

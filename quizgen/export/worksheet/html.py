@@ -20,9 +20,10 @@ from .view import Worksheet
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .answersheet import AnswerSheet
     import jinja2
     from markupsafe import Markup
+
+    from .answersheet import AnswerSheet
 
 # The three pages written for each version, by the template that lays each out.
 PAGES = {"sheet": "sheet.html.j2", "key": "key.html.j2", "quick_key": "quick-key.html.j2"}

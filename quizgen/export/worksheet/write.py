@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import OutputError
@@ -39,7 +39,7 @@ class WorksheetOptions:
     templates: Path | None = None
     pdf: bool = False
     answer_sheet: bool = False
-    scoring: Scoring = Scoring()
+    scoring: Scoring = field(default_factory=Scoring)
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,8 @@ def _answer_sheets(
     pages = {}
     for worksheet in worksheets:
         sheet = layout(worksheet)
-        pages[out_dir / f"answer-sheet-{worksheet.letter}.html"] = (
-            templates.render_answer_sheet(sheet)
+        pages[out_dir / f"answer-sheet-{worksheet.letter}.html"] = templates.render_answer_sheet(
+            sheet
         )
         data = json.dumps(key_data(sheet), indent=1, ensure_ascii=False)
         keys[out_dir / f"mark-key-{worksheet.letter}.json"] = data + "\n"
