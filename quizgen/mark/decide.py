@@ -41,7 +41,7 @@ def read_row(fills: tuple[float, ...], values: tuple[str, ...], single: bool) ->
     if not single:
         if unclear:
             names = ", ".join(values[i] for i in unclear)
-            return RowReading(chosen, fills, f"half-filled or erased: {names}")
+            return RowReading(chosen, fills, f"unclear (half-filled, erased or crossed out): {names}")
         return RowReading(chosen, fills)
     if len(filled) > 1:
         names = " and ".join(values[i] for i in filled)
@@ -52,7 +52,7 @@ def read_row(fills: tuple[float, ...], values: tuple[str, ...], single: bool) ->
             return RowReading(chosen, fills)
     if unclear:
         names = ", ".join(values[i] for i in unclear)
-        return RowReading(chosen, fills, f"half-filled or erased: {names}")
+        return RowReading(chosen, fills, f"unclear (half-filled, erased or crossed out): {names}")
     return RowReading(chosen, fills)
 
 
