@@ -19,6 +19,7 @@ EMPTY = 0.22
 # crossed-out letter, a smudge) is the answer when every faint one stays below this
 # and below a third of the filled one.
 FAINT = 0.36
+UNCLEAR = "unclear (half-filled, erased or crossed out): "
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def read_row(fills: tuple[float, ...], values: tuple[str, ...], single: bool) ->
     if not single:
         if unclear:
             names = ", ".join(values[i] for i in unclear)
-            return RowReading(chosen, fills, f"unclear (half-filled, erased or crossed out): {names}")
+            return RowReading(chosen, fills, UNCLEAR + names)
         return RowReading(chosen, fills)
     if len(filled) > 1:
         names = " and ".join(values[i] for i in filled)
@@ -52,7 +53,7 @@ def read_row(fills: tuple[float, ...], values: tuple[str, ...], single: bool) ->
             return RowReading(chosen, fills)
     if unclear:
         names = ", ".join(values[i] for i in unclear)
-        return RowReading(chosen, fills, f"unclear (half-filled, erased or crossed out): {names}")
+        return RowReading(chosen, fills, UNCLEAR + names)
     return RowReading(chosen, fills)
 
 
