@@ -181,7 +181,7 @@ def report_html(marked: Marked) -> str:
         bins=bins,
         most=max((n for _, n in bins), default=0),
         mean=round(statistics.fmean(totals), 2) if totals else None,
-        median=statistics.median(totals) if totals else None,
+        median=round(statistics.median(totals), 2) if totals else None,
         fmt=_fmt,
     )
 
