@@ -139,7 +139,12 @@ def test_every_key_prints_every_answer(
 ) -> None:
     written, out = three_versions
     for ws in written.worksheets:
-        text = " ".join(pdf_pages(out / f"key-{ws.letter}.pdf"))
+        key_pages = pdf_pages(out / f"key-{ws.letter}.pdf")
+        text = " ".join(key_pages)
+        # The Total line never stands alone: the last entry is on its page.
+        last = ws.items[-1].question
+        assert "Total" in key_pages[-1]
+        assert normalize(last.explanation or last.id) in key_pages[-1], ws.letter
         for item in ws.items:
             if item.question.explanation:
                 assert normalize(item.question.explanation) in text, item.question.id
