@@ -28,6 +28,7 @@ from .model import (
     Citation,
     Cloze,
     Essay,
+    Image,
     Matching,
     MultipleAnswer,
     MultipleChoice,
@@ -341,6 +342,8 @@ def _question(
         "difficulty": raw.get("difficulty", "medium"),
         "tags": tuple(dict.fromkeys([*bank.get("tags", ()), *raw.get("tags", ())])),
         "points": raw.get("points", 1),
+        "image": _image(raw.get("image"), origin.path),
+        "markdown": bank.get("markdown", False) is True,
         "origin": origin,
     }
     kind: QuestionKind = raw["type"]  # the schema admits only the known kinds
@@ -383,6 +386,13 @@ def _question(
             )
         case _:
             assert_never(kind)
+
+
+def _image(raw: dict[str, Any] | None, bank_path: str) -> Image | None:
+    """The question's image, its path taken from the bank file's folder."""
+    if raw is None:
+        return None
+    return Image(str(Path(bank_path).parent / str(raw["path"])), _text(raw["alt"]))
 
 
 _BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")

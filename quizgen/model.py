@@ -43,6 +43,14 @@ class Citation:
     paragraph: int | None = None
 
 
+@dataclass(frozen=True)
+class Image:
+    """A picture shown with a question; ``path`` is resolved against the bank's folder."""
+
+    path: str
+    alt: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class QuestionBase:
     kind: ClassVar[QuestionKind]
@@ -56,6 +64,9 @@ class QuestionBase:
     difficulty: Difficulty = "medium"
     tags: tuple[str, ...] = ()
     points: int = 1
+    image: Image | None = None
+    # The bank's ``markdown: true``: text fields are Markdown with math (quizgen.rich).
+    markdown: bool = False
     origin: Origin = field(default=Origin("<memory>", 0), compare=False)
 
     @property
@@ -140,17 +151,25 @@ class ClozeSyntaxError:
 # An Anki deletion: {{c<N>::answer}} or {{c<N>::answer::hint}}; answer and hint may
 # not contain braces, and the answer may not contain "::".
 CLOZE_DELETION = re.compile(r"\{\{c(\d+)::((?:(?!::)[^{}])+)(?:::([^{}]*))?\}\}")
+# In a Markdown bank an answer may hold math, braces and all: $\frac{1}{2}$ or \(...\).
+CLOZE_DELETION_MATH = re.compile(
+    r"\{\{c(\d+)::((?:\$[^$]+\$|\\\(.*?\\\)|(?!::)[^{}$])+)(?:::([^{}]*))?\}\}"
+)
 # Anki numbers a note's cards with 16 bits: c65536 is the last deletion it takes (a
 # higher one makes it refuse the whole package).
 MAX_CLOZE_NUMBER = 65536
 
 
-def parse_cloze(text: str) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError, ...]]:
-    """Find the deletions of a cloze text and anything that looks like a broken one."""
+def parse_cloze(
+    text: str, *, math: bool = False
+) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError, ...]]:
+    """Find the deletions of a cloze text and anything that looks like a broken one.
+
+    ``math``: the text is of a Markdown bank, whose deletions may hold math."""
     deletions: list[Deletion] = []
     errors: list[ClozeSyntaxError] = []
     last = 0
-    for m in CLOZE_DELETION.finditer(text):
+    for m in (CLOZE_DELETION_MATH if math else CLOZE_DELETION).finditer(text):
         errors.extend(_stray_braces(text, last, m.start()))
         digits = m.group(1)
         # Checked by length first: Python refuses to read a number of 4,300 digits.
@@ -200,7 +219,7 @@ class Cloze(QuestionBase):
 
     @property
     def deletions(self) -> tuple[Deletion, ...]:
-        return parse_cloze(self.text)[0]
+        return parse_cloze(self.text, math=self.markdown)[0]
 
     @property
     def numbers(self) -> tuple[int, ...]:

@@ -27,6 +27,7 @@ from .model import (
     TrueFalse,
     parse_cloze,
 )
+from .richcheck import rich_problems
 from .textmatch import SeedIndex, normalise, quote_pieces
 from .yamlfile import DocPath
 
@@ -85,6 +86,10 @@ def check(
                 for sub, message in lookalikes(q)
             )
             findings.extend(_sources(q, seeds, indexes, require_sources))
+            findings.extend(
+                Finding(q.origin.path, (*here, *sub), message, q.id)
+                for sub, message in rich_problems(q)
+            )
     return findings
 
 
@@ -175,7 +180,7 @@ def lookalikes(q: Question) -> Iterator[tuple[DocPath, str]]:
 
 
 def _cloze_problems(q: Cloze) -> Iterator[tuple[DocPath, str]]:
-    deletions, errors = parse_cloze(q.text)
+    deletions, errors = parse_cloze(q.text, math=q.markdown)
     for error in errors:
         yield ("text",), error.message
     if not deletions and not errors:
