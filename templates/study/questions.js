@@ -9,10 +9,9 @@ var QZ = window.QZ || (window.QZ = {});
 
   function tag(text, kind) { return h("span", { class: "tag tag-" + kind }, text); }
   function mark(el, right, chosen) {
-    el.classList.add(right ? "is-right" : chosen ? "is-wrong" : "is-missed");
-    if (right && chosen) el.appendChild(tag("✓ right", "right"));
-    else if (right) el.appendChild(tag("the answer", "missed"));
-    else if (chosen) el.appendChild(tag("✗ your choice", "wrong"));
+    if (right && chosen) { el.classList.add("is-right"); el.appendChild(tag("✓ right", "right")); }
+    else if (right) { el.classList.add("is-missed"); el.appendChild(tag("the answer", "missed")); }
+    else if (chosen) { el.classList.add("is-wrong"); el.appendChild(tag("✗ your choice", "wrong")); }
   }
   function disable(root) {
     root.querySelectorAll("input, select, textarea, button").forEach(function (c) {
@@ -78,7 +77,10 @@ var QZ = window.QZ || (window.QZ = {});
     return { el: el, check: function () {
       var correct = QZ.sameAnswer(input.value, [q.answer].concat(q.accept));
       input.classList.add(correct ? "is-right" : "is-wrong");
-      var also = q.accept.length ? " (also accepted: " + q.accept.join("; ") + ")" : "";
+      var others = q.accept.filter(function (a) {
+        return QZ.answerKey(a) !== QZ.answerKey(q.answer);
+      });
+      var also = others.length ? " (also accepted: " + others.join("; ") + ")" : "";
       return { correct: correct, expected: [q.answer + also] };
     } };
   }

@@ -14,9 +14,9 @@ var QZ = window.QZ || (window.QZ = {});
     var where = seed ? [seed.author + ", ", h("cite", {}, seed.title)] : [source.seed];
     return h("figure", { class: "source" },
       h("blockquote", {}, h("p", {}, source.quote)),
-      h("figcaption", {}, where, source.paragraph ? ", paragraph " + source.paragraph : "",
-        seed && source.paragraph ? h("button", { type: "button", class: "link read-context",
-          onclick: function () { app.readInContext(source); } }, "Read in context") : null));
+      h("figcaption", {}, where, source.paragraph ? ", paragraph " + source.paragraph : ""),
+      seed && source.paragraph ? h("button", { type: "button", class: "link read-context",
+        onclick: function () { app.readInContext(source); } }, "Read in context") : null);
   };
 
   function feedback(q, result, app) {

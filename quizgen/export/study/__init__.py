@@ -66,10 +66,10 @@ class StudyExporter:
         data = study_data(catalog, questions, title=options["title"], project=options["project"])
         html = render_page(data)
         write_atomic(out, html)
-        size = len(html.encode("utf-8"))
+        essays = len(data["seeds"])
         lines = (
             f"wrote {out}: {len(data['questions'])} questions, "
-            f"{len(data['seeds'])} essays, {size / 1024:.0f} KiB",
+            f"{essays} essay{'' if essays == 1 else 's'} to read",
         )
         return Written((out,), lines)
 

@@ -1,0 +1,152 @@
+"""The study page answered as a learner would: every question type, right and wrong,
+with the feedback, the quoted passage and "read in context" checked in the browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from study_helpers import EVERY_TYPE, build_page, catalog, chromium, open_page, require_browser
+
+from quizgen.model import (
+    Cloze,
+    Essay,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
+from quizgen.textmatch import normalise, quote_pieces
+
+pytestmark = pytest.mark.browser
+
+QUESTIONS = {q.kind: q for q in catalog(EVERY_TYPE).questions}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    require_browser()
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def every_type_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_page(tmp_path_factory.mktemp("study") / "study.html", EVERY_TYPE)
+
+
+def start_practise(page: Any, kind: str) -> Any:
+    page.select_option("#practise-form select[name=type]", kind)
+    page.click("#practise-form button[type=submit]")
+    return page.locator("#practise-session article.card")
+
+
+def answer(page: Any, card: Any, q: Question, right: bool) -> None:
+    """Answer ``q`` in the page, rightly or not, then submit."""
+    match q:
+        case MultipleChoice():
+            choice = q.answer if right else next(c for c in q.choices if c != q.answer)
+            card.get_by_label(choice, exact=True).check()
+        case MultipleAnswer():
+            for choice in q.answers if right else q.answers[:1]:
+                card.get_by_label(choice, exact=True).check()
+        case TrueFalse():
+            card.get_by_label(str(q.answer == right), exact=True).check()
+        case ShortAnswer():
+            # Case, spacing and punctuation do not count.
+            card.locator("input.typed").fill(f"  {q.answer.upper()}!! " if right else "1890")
+        case Cloze():
+            for blank, deletion in zip(card.locator("input.blank").all(), q.deletions):
+                blank.fill(f"{deletion.answer.lower()}." if right else "English")
+        case Matching():
+            rights = [p.right for p in q.pairs]
+            for i, pair in enumerate(q.pairs):
+                chosen = pair.right if right else rights[(i + 1) % len(rights)]
+                card.get_by_label(pair.left, exact=True).select_option(label=chosen)
+        case Ordering():
+            if right:
+                put_in_order(page, card, q.items)
+        case Essay():
+            card.locator("textarea").fill("Serge joined the two traditions in his life.")
+            card.get_by_role("button", name="Show the model answer").click()
+            if right:
+                for item in q.rubric:
+                    card.get_by_label(item, exact=True).check()
+            card.get_by_role("button", name="Mark my answer").click()
+            return
+    card.locator("button[type=submit]").click()
+
+
+def put_in_order(page: Any, card: Any, items: tuple[str, ...]) -> None:
+    """Reorder with the keyboard only: focus an item's "up" button, press Enter."""
+    for target, item in enumerate(items):
+        while True:
+            texts = card.locator(".order-text").all_text_contents()
+            if texts.index(item) == target:
+                break
+            card.get_by_role("button", name=f"Move up: {item}", exact=True).focus()
+            page.keyboard.press("Enter")
+    assert card.locator(".order-text").all_text_contents() == list(items)
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+@pytest.mark.parametrize("kind", list(QUESTIONS))
+def test_each_type_answered_shows_feedback_and_the_passage(
+    browser: Any, every_type_page: Path, kind: str, right: bool
+) -> None:
+    q = QUESTIONS[kind]
+    context = browser.new_context()
+    page = open_page(context, every_type_page)
+    card = start_practise(page, kind)
+    assert card.get_attribute("data-question") == q.id
+    answer(page, card, q, right)
+
+    feedback = card.locator(".feedback")
+    assert feedback.locator("h3").inner_text() == ("✓ Right" if right else "✗ Not quite")
+    assert q.explanation in feedback.inner_text()
+    for expected in expected_texts(q):
+        assert expected in feedback.locator(".expected").inner_text()
+    figures = feedback.locator("figure.source")
+    assert figures.count() == len(q.sources)
+    seeds = catalog(EVERY_TYPE).seeds
+    for figure, source in zip(figures.all(), q.sources):
+        seed = seeds[source.seed]
+        assert figure.locator("blockquote").inner_text() == source.quote
+        caption = figure.locator("figcaption").inner_text()
+        assert caption == f"{seed.author}, {seed.title}, paragraph {source.paragraph}"
+    # The feedback is focused, so a screen reader reads it next.
+    assert page.evaluate("document.activeElement.classList.contains('feedback')")
+
+    source = q.sources[-1]
+    figures.last.get_by_role("button", name="Read in context").click()
+    assert page.locator("#view-read").is_visible()
+    paragraph = page.locator(f"#para-{source.seed}-{source.paragraph}")
+    assert "highlighted" in (paragraph.get_attribute("class") or "")
+    assert paragraph.is_visible()
+    marks = [normalise(m) for m in paragraph.locator("mark").all_text_contents()]
+    assert marks == quote_pieces(source.quote)
+    assert page.evaluate("document.activeElement.id") == f"para-{source.seed}-{source.paragraph}"
+    page.get_by_role("button", name="← Back to the question").click()
+    assert page.locator("#practise-session .feedback").is_visible()
+    assert page.errors == []
+    context.close()
+
+
+def expected_texts(q: Question) -> list[str]:
+    match q:
+        case MultipleChoice() | ShortAnswer() | Essay():
+            return [q.answer]
+        case MultipleAnswer():
+            return list(q.answers)
+        case TrueFalse():
+            return ["True" if q.answer else "False"]
+        case Cloze():
+            return [d.answer for d in q.deletions]
+        case Matching():
+            return [f"{p.left} → {p.right}" for p in q.pairs]
+        case Ordering():
+            return [f"{i}. {item}" for i, item in enumerate(q.items, 1)]
