@@ -19,7 +19,18 @@ from conftest import in_ci
 from quizgen.export.study.data import study_data
 from quizgen.export.study.page import render_page
 from quizgen.load import load_catalog
-from quizgen.model import Catalog
+from quizgen.model import (
+    Catalog,
+    Cloze,
+    Essay,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -87,3 +98,51 @@ def open_page(context: Any, page_file: Path) -> Any:
     page.goto(page_file.as_uri())
     page.wait_for_selector("html[data-ready='true']")
     return page
+
+
+def answer(page: Any, card: Any, q: Question, right: bool) -> None:
+    """Answer ``q`` in the page, rightly or not, then submit."""
+    match q:
+        case MultipleChoice():
+            choice = q.answer if right else next(c for c in q.choices if c != q.answer)
+            card.get_by_label(choice, exact=True).check()
+        case MultipleAnswer():
+            for choice in q.answers if right else q.answers[:1]:
+                card.get_by_label(choice, exact=True).check()
+        case TrueFalse():
+            card.get_by_label(str(q.answer == right), exact=True).check()
+        case ShortAnswer():
+            # Case, spacing and punctuation do not count.
+            card.locator("input.typed").fill(f"  {q.answer.upper()}!! " if right else "1890")
+        case Cloze():
+            for blank, deletion in zip(card.locator("input.blank").all(), q.deletions, strict=True):
+                blank.fill(f"{deletion.answer.lower()}." if right else "English")
+        case Matching():
+            rights = [p.right for p in q.pairs]
+            for i, pair in enumerate(q.pairs):
+                chosen = pair.right if right else rights[(i + 1) % len(rights)]
+                card.get_by_label(pair.left, exact=True).select_option(label=chosen)
+        case Ordering():
+            if right:
+                put_in_order(page, card, q.items)
+        case Essay():
+            card.locator("textarea").fill("Serge joined the two traditions in his life.")
+            card.get_by_role("button", name="Show the model answer").click()
+            if right:
+                for item in q.rubric:
+                    card.get_by_label(item, exact=True).check()
+            card.get_by_role("button", name="Mark my answer").click()
+            return
+    card.locator("button[type=submit]").click()
+
+
+def put_in_order(page: Any, card: Any, items: tuple[str, ...]) -> None:
+    """Reorder with the keyboard only: focus an item's "up" button, press Enter."""
+    for target, item in enumerate(items):
+        while True:
+            texts = card.locator(".order-text").all_text_contents()
+            if texts.index(item) == target:
+                break
+            card.get_by_role("button", name=f"Move up: {item}", exact=True).focus()
+            page.keyboard.press("Enter")
+    assert card.locator(".order-text").all_text_contents() == list(items)

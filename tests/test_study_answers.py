@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from study_helpers import EVERY_TYPE, build_page, catalog, chromium, open_page, require_browser
+from study_helpers import (
+    EVERY_TYPE,
+    answer,
+    build_page,
+    catalog,
+    chromium,
+    open_page,
+    require_browser,
+)
 
 from quizgen.model import (
     Cloze,
@@ -45,54 +53,6 @@ def start_practise(page: Any, kind: str) -> Any:
     return page.locator("#practise-session article.card")
 
 
-def answer(page: Any, card: Any, q: Question, right: bool) -> None:
-    """Answer ``q`` in the page, rightly or not, then submit."""
-    match q:
-        case MultipleChoice():
-            choice = q.answer if right else next(c for c in q.choices if c != q.answer)
-            card.get_by_label(choice, exact=True).check()
-        case MultipleAnswer():
-            for choice in q.answers if right else q.answers[:1]:
-                card.get_by_label(choice, exact=True).check()
-        case TrueFalse():
-            card.get_by_label(str(q.answer == right), exact=True).check()
-        case ShortAnswer():
-            # Case, spacing and punctuation do not count.
-            card.locator("input.typed").fill(f"  {q.answer.upper()}!! " if right else "1890")
-        case Cloze():
-            for blank, deletion in zip(card.locator("input.blank").all(), q.deletions):
-                blank.fill(f"{deletion.answer.lower()}." if right else "English")
-        case Matching():
-            rights = [p.right for p in q.pairs]
-            for i, pair in enumerate(q.pairs):
-                chosen = pair.right if right else rights[(i + 1) % len(rights)]
-                card.get_by_label(pair.left, exact=True).select_option(label=chosen)
-        case Ordering():
-            if right:
-                put_in_order(page, card, q.items)
-        case Essay():
-            card.locator("textarea").fill("Serge joined the two traditions in his life.")
-            card.get_by_role("button", name="Show the model answer").click()
-            if right:
-                for item in q.rubric:
-                    card.get_by_label(item, exact=True).check()
-            card.get_by_role("button", name="Mark my answer").click()
-            return
-    card.locator("button[type=submit]").click()
-
-
-def put_in_order(page: Any, card: Any, items: tuple[str, ...]) -> None:
-    """Reorder with the keyboard only: focus an item's "up" button, press Enter."""
-    for target, item in enumerate(items):
-        while True:
-            texts = card.locator(".order-text").all_text_contents()
-            if texts.index(item) == target:
-                break
-            card.get_by_role("button", name=f"Move up: {item}", exact=True).focus()
-            page.keyboard.press("Enter")
-    assert card.locator(".order-text").all_text_contents() == list(items)
-
-
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
 @pytest.mark.parametrize("kind", list(QUESTIONS))
 def test_each_type_answered_shows_feedback_and_the_passage(
@@ -113,7 +73,7 @@ def test_each_type_answered_shows_feedback_and_the_passage(
     figures = feedback.locator("figure.source")
     assert figures.count() == len(q.sources)
     seeds = catalog(EVERY_TYPE).seeds
-    for figure, source in zip(figures.all(), q.sources):
+    for figure, source in zip(figures.all(), q.sources, strict=True):
         seed = seeds[source.seed]
         assert figure.locator("blockquote").inner_text() == source.quote
         caption = figure.locator("figcaption").inner_text()
