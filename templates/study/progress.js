@@ -21,7 +21,9 @@ QZ.progressView = function (container, app) {
   });
 
   function table(caption, groups, label) {
-    return h("table", {}, h("caption", {}, caption),
+    /* Focusable, so that a keyboard can scroll it on a narrow screen. */
+    return h("div", { class: "card table-wrap", tabindex: "0", role: "region",
+      "aria-label": caption }, h("table", {}, h("caption", {}, caption),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, label),
         h("th", { scope: "col" }, "Questions"), h("th", { scope: "col" }, "Seen"),
         h("th", { scope: "col" }, "Answers"), h("th", { scope: "col" }, "Right"))),
@@ -36,7 +38,7 @@ QZ.progressView = function (container, app) {
         return h("tr", {}, h("th", { scope: "row" }, g.label), h("td", {}, String(qs.length)),
           h("td", {}, String(seenHere)), h("td", {}, String(answers)),
           h("td", {}, QZ.percent(right, answers)));
-      })));
+      }))));
   }
 
   var total = app.questions.length;
@@ -48,15 +50,15 @@ QZ.progressView = function (container, app) {
       h("dd", {}, nextDue === null ? "–" : QZ.until(nextDue - now)))),
     app.store.persistent() ? null : h("p", { class: "warning" },
       "This browser does not let the page keep data: save your progress to a file before you close it."))];
-  parts.push(h("div", { class: "card table-wrap" }, table("Accuracy by bank",
+  parts.push(table("Accuracy by bank",
     app.data.banks.map(function (b) {
       return { label: b.title, test: function (q) { return q.bank === b.id; } };
-    }), "Bank")));
+    }), "Bank"));
   if (app.data.levels.length) {
-    parts.push(h("div", { class: "card table-wrap" }, table("Accuracy by level",
+    parts.push(table("Accuracy by level",
       app.data.levels.map(function (l) {
         return { label: l, test: function (q) { return q.level === l; } };
-      }), "Level")));
+      }), "Level"));
   }
   if (changed.length) {
     parts.push(h("div", { class: "card" }, h("h3", {}, "Changed since you last saw them"),
