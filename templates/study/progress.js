@@ -25,7 +25,7 @@ QZ.progressView = function (container, app) {
     return h("div", { class: "card table-wrap", tabindex: "0", role: "region",
       "aria-label": caption }, h("table", {}, h("caption", {}, caption),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, label),
-        h("th", { scope: "col" }, "Questions"), h("th", { scope: "col" }, "Seen"),
+        h("th", { scope: "col" }, "Total"), h("th", { scope: "col" }, "Seen"),
         h("th", { scope: "col" }, "Answers"), h("th", { scope: "col" }, "Right"))),
       h("tbody", {}, groups.map(function (g) {
         var qs = app.questions.filter(g.test);
