@@ -4,7 +4,7 @@ sequences replayed through both, every due date and stability compared."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from study_helpers import EVERY_TYPE, build_page, chromium, missing, open_page, 
 pytestmark = pytest.mark.browser
 
 SEQUENCES = 1200
-START = datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc)
+START = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 
 
 def sequences(seed: int = 16) -> list[list[tuple[int, int]]]:

@@ -64,7 +64,7 @@ QZ.progressView = function (container, app) {
     parts.push(h("div", { class: "card" }, h("h3", {}, "Changed since you last saw them"),
       h("p", { class: "hint" }, "The teacher changed these questions; your progress on them is kept."),
       h("ul", { id: "changed-list" }, changed.map(function (q) {
-        return h("li", { "data-question": q.id }, q.prompt);
+        return h("li", { "data-question": q.id }, q.stem);
       })),
       h("button", { type: "button", onclick: function () { app.practiseList(changed, "changed questions"); } },
         "Practise the changed questions")));

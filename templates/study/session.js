@@ -131,7 +131,7 @@ var QZ = window.QZ || (window.QZ = {});
         body.push(h("h4", {}, "What to read again"), h("ul", { class: "read-again" },
           missed.map(function (r) {
             var q = r.question;
-            return h("li", {}, h("p", {}, q.prompt),
+            return h("li", {}, h("p", {}, q.stem),
               q.sources.map(function (s) { return QZ.sourceFigure(s, app); }));
           })));
       }

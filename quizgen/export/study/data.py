@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any, assert_never
 
 from ...model import (
     Catalog,
@@ -99,6 +99,7 @@ def question_data(q: Question, catalog: Catalog) -> dict[str, Any]:
         "bank": q.bank,
         "difficulty": q.difficulty,
         "tags": list(q.tags),
+        "stem": q.stem,
         **content,
         "hash": content_hash(content),
     }
@@ -125,7 +126,9 @@ def type_fields(q: Question) -> dict[str, Any]:
         case ShortAnswer():
             return {"prompt": q.prompt, "answer": q.answer, "accept": list(q.accept)}
         case Cloze():
-            return {"prompt": "Fill in the blanks.", "parts": cloze_parts(q)}
+            parts = cloze_parts(q)
+            stem = "".join(p if isinstance(p, str) else "_____" for p in parts)
+            return {"prompt": "Fill in the blanks.", "stem": stem, "parts": parts}
         case Matching():
             return {"prompt": q.prompt, "pairs": [[p.left, p.right] for p in q.pairs]}
         case Ordering():
@@ -133,13 +136,7 @@ def type_fields(q: Question) -> dict[str, Any]:
         case Essay():
             return {"prompt": q.prompt, "answer": q.answer, "rubric": list(q.rubric)}
         case _:
-            unknown_type(q)
-
-
-def unknown_type(q: NoReturn) -> NoReturn:
-    """What ``typing.assert_never`` does (it is new in 3.11; quizgen runs on 3.10):
-    mypy reports any question type the ``match`` above does not name."""
-    raise AssertionError(f"unknown question type: {q!r}")
+            assert_never(q)
 
 
 def cloze_parts(q: Cloze) -> list[Any]:
