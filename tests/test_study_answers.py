@@ -53,6 +53,15 @@ def start_practise(page: Any, kind: str) -> Any:
     return page.locator("#practise-session article.card")
 
 
+def page_box(locator: Any) -> dict[str, float]:
+    """Where an element lies on the page (not in the window, which scrolls)."""
+    box: dict[str, float] = locator.evaluate(
+        """el => { const r = el.getBoundingClientRect();
+          return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}; }"""
+    )
+    return box
+
+
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
 @pytest.mark.parametrize("kind", list(QUESTIONS))
 def test_each_type_answered_shows_feedback_and_the_passage(
@@ -63,7 +72,13 @@ def test_each_type_answered_shows_feedback_and_the_passage(
     page = open_page(context, every_type_page)
     card = start_practise(page, kind)
     assert card.get_attribute("data-question") == q.id
+    before = page_box(card.locator(".answer").first)
     answer(page, card, q, right)
+    # No layout jump: the marks take space kept for them; only an essay's model answer
+    # and rubric open below it.
+    after = page_box(card.locator(".answer").first)
+    keys = ("x", "y", "width") if kind == "essay" else ("x", "y", "width", "height")
+    assert {k: after[k] for k in keys} == {k: before[k] for k in keys}
 
     feedback = card.locator(".feedback")
     assert feedback.locator("h3").inner_text() == ("✓ Right" if right else "✗ Not quite")

@@ -7,11 +7,15 @@ var QZ = window.QZ || (window.QZ = {});
 (function () {
   var h = QZ.h;
 
-  function tag(text, kind) { return h("span", { class: "tag tag-" + kind }, text); }
+  /* A mark in the space each choice keeps for it, so marking moves nothing. */
+  function tag(symbol, words, kind) {
+    return h("span", { class: "tag tag-" + kind }, h("span", { "aria-hidden": "true" }, symbol),
+      h("span", { class: "visually-hidden" }, " (" + words + ")"));
+  }
   function mark(el, right, chosen) {
-    if (right && chosen) { el.classList.add("is-right"); el.appendChild(tag("✓ right", "right")); }
-    else if (right) { el.classList.add("is-missed"); el.appendChild(tag("the answer", "missed")); }
-    else if (chosen) { el.classList.add("is-wrong"); el.appendChild(tag("✗ your choice", "wrong")); }
+    if (right && chosen) { el.classList.add("is-right"); el.appendChild(tag("✓", "right", "right")); }
+    else if (right) { el.classList.add("is-missed"); el.appendChild(tag("✓", "the answer", "missed")); }
+    else if (chosen) { el.classList.add("is-wrong"); el.appendChild(tag("✗", "your choice, wrong", "wrong")); }
   }
   function disable(root) {
     root.querySelectorAll("input, select, textarea, button").forEach(function (c) {
