@@ -3,6 +3,8 @@ with the feedback, the quoted passage and "read in context" checked in the brows
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ from study_helpers import (
     require_browser,
 )
 
+from quizgen.export.study.data import study_data
+from quizgen.export.study.page import render_page
 from quizgen.model import (
     Cloze,
     Essay,
@@ -125,3 +129,76 @@ def expected_texts(q: Question) -> list[str]:
             return [f"{p.left} → {p.right}" for p in q.pairs]
         case Ordering():
             return [f"{i}. {item}" for i, item in enumerate(q.items, 1)]
+
+
+def test_the_reader_counts_the_questions_on_each_paragraph_and_practises_them(
+    browser: Any, every_type_page: Path
+) -> None:
+    citing: dict[tuple[str, int], set[str]] = {}
+    for q in QUESTIONS.values():
+        for s in q.sources:
+            assert s.paragraph is not None
+            citing.setdefault((s.seed, s.paragraph), set()).add(q.id)
+    context = browser.new_context()
+    page = open_page(context, every_type_page)
+    page.click("button[data-view=read]")
+    assert page.locator(".essay-picker button[aria-pressed=true]").inner_text() == "Staughton Lynd"
+    shown = {
+        int(b.evaluate("b => b.closest('.para').querySelector('p').id.split('-').pop()")): (
+            b.inner_text()
+        )
+        for b in page.locator(".para .cited").all()
+    }
+    expected = {
+        n: f"{len(ids)} question{'s' if len(ids) > 1 else ''}"
+        for (seed, n), ids in citing.items()
+        if seed == "lynd"
+    }
+    assert shown == expected
+    (seed, n), ids = max(citing.items(), key=lambda item: len(item[1]))
+    page.locator(f"#para-{seed}-{n}").locator("xpath=..").locator(".cited").click()
+    bar = page.locator("#practise-session .session-bar span").inner_text()
+    assert bar == f"Practise: paragraph {n} of Staughton Lynd · {len(ids)} questions"
+    first = page.locator("#practise-session article.card").get_attribute("data-question")
+    assert first in ids
+    context.close()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LevelledChoice(MultipleChoice):
+    """A question as a project with cognitive levels gives it (a field the page finds
+    in the data, whichever branch of quizgen adds it to the format)."""
+
+    level: str = "recall"
+
+
+def test_a_level_filter_appears_when_questions_have_levels(browser: Any, tmp_path: Path) -> None:
+    c = catalog(EVERY_TYPE)
+    mcq = QUESTIONS["mcq"]
+    fields = {f.name: getattr(mcq, f.name) for f in dataclasses.fields(mcq)}
+    levelled = [LevelledChoice(**fields, level=level) for level in ("recall", "analysis")]
+    levelled[1] = dataclasses.replace(levelled[1], id="sample-mcq-2")
+    page_file = tmp_path / "levels.html"
+    page_file.write_text(render_page(study_data(c, [*levelled, QUESTIONS["short"]])))
+    context = browser.new_context()
+    page = open_page(context, page_file)
+    level = page.locator("#practise-form select[name=level]")
+    assert level.locator("option").all_inner_texts() == ["All", "analysis", "recall"]
+    level.select_option("analysis")
+    assert page.locator("#practise-count").inner_text() == "1 question match"
+    page.click("#practise-form button[type=submit]")
+    card = page.locator("#practise-session article.card")
+    assert card.get_attribute("data-question") == "sample-mcq-2"
+    page.get_by_role("button", name="Stop").click()
+    page.click("button[data-view=progress]")
+    assert page.locator("table caption").all_inner_texts() == [
+        "Accuracy by bank",
+        "Accuracy by level",
+    ]
+    context.close()
+
+    without = build_page(tmp_path / "plain.html", EVERY_TYPE)
+    context = browser.new_context()
+    page = open_page(context, without)
+    assert page.locator("#practise-form select[name=level]").count() == 0
+    context.close()
