@@ -25,7 +25,7 @@ QZ.progressView = function (container, app) {
     return h("div", { class: "card table-wrap", tabindex: "0", role: "region",
       "aria-label": caption }, h("table", {}, h("caption", {}, caption),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, label),
-        h("th", { scope: "col" }, "Total"), h("th", { scope: "col" }, "Seen"),
+        h("th", { scope: "col" }, "Seen"),
         h("th", { scope: "col" }, "Answers"), h("th", { scope: "col" }, "Right"))),
       h("tbody", {}, groups.map(function (g) {
         var qs = app.questions.filter(g.test);
@@ -35,8 +35,8 @@ QZ.progressView = function (container, app) {
           if (!e || !e.seen) return;
           seenHere += 1; answers += e.seen; right += e.right;
         });
-        return h("tr", {}, h("th", { scope: "row" }, g.label), h("td", {}, String(qs.length)),
-          h("td", {}, String(seenHere)), h("td", {}, String(answers)),
+        return h("tr", {}, h("th", { scope: "row" }, g.label),
+          h("td", {}, seenHere + " / " + qs.length), h("td", {}, String(answers)),
           h("td", {}, QZ.percent(right, answers)));
       }))));
   }
