@@ -70,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF figures")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument(
+        "--largest",
+        action="store_true",
+        help="also validate one bank of the largest size accepted, of one-line questions",
+    )
     args = parser.parse_args(argv)
 
     out: Path = args.out
@@ -164,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         run("anki", size, [*QUIZGEN, "anki", *common, "-o", str(work / "deck.apkg")])
         run("worksheet (all, HTML)", size, [*QUIZGEN, "worksheet", *common, "-o", str(work / "w")])
+    if args.largest:
+        largest = largest_bank(out / "largest")
+        questions = largest.read_text("utf-8").count("\n  - ")
+        run("validate (largest bank)", questions, [*QUIZGEN, "validate", str(largest)], 1)
     shutil.rmtree(work, ignore_errors=True)
 
     checks = targets(results, args.sizes) + study_targets(page_figures)
@@ -195,6 +204,26 @@ def study_targets(figures: dict[str, float | None]) -> list[tuple[str, bool, str
     if ready is not None:
         checks.append(("study page interactive under 0.5 s", ready < 0.5, f"{ready * 1000:.0f} ms"))
     return checks
+
+
+def largest_bank(folder: Path) -> Path:
+    """A bank just under the size limit, of one-line questions without sources: the
+    most questions (and warnings) one file can hold."""
+    from quizgen.yamlfile import MAX_FILE_BYTES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "largest.yaml"
+    lines = ["title: The largest bank\nquestions:\n"]
+    size, i = len(lines[0]), 0
+    while True:
+        line = f"  - {{id: q{i}, type: truefalse, prompt: p, answer: true}}\n"
+        if size + len(line) > MAX_FILE_BYTES:
+            break
+        lines.append(line)
+        size += len(line)
+        i += 1
+    path.write_text("".join(lines), "utf-8")
+    return path
 
 
 def targets(results: list[Measure], sizes: Sequence[int]) -> list[tuple[str, bool, str]]:

@@ -43,7 +43,7 @@ from .schemacheck import Structural, structural_problems
 from .textmatch import SeedIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
-from .yamlfile import YamlDocument, YamlProblem, read_yaml
+from .yamlfile import DocPath, Unreadable, YamlDocument, YamlProblem, read_regular, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 # Below this much YAML, starting worker processes costs more than it saves.
@@ -73,7 +73,7 @@ class _Report:
         """Every problem with its line and column, re-reading only the files concerned."""
         docs: dict[str, YamlDocument | None] = {}
 
-        def locate(file: str, path: verify.DocPath) -> Location:
+        def locate(file: str, path: DocPath) -> Location:
             if file not in docs:
                 docs[file] = read_yaml(Path(file), track=True)[0]
             doc = docs[file]
@@ -119,16 +119,40 @@ def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     files: dict[Path, Path] = {}  # by resolved path: a file named twice is read once
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in _entries(path, problems) if is_bank_name(p) and not p.is_dir()
+            )
             if not found:
                 problems.append(Problem(Location(str(path)), "no .yaml bank files in this folder"))
             for p in found:
-                files.setdefault(p.resolve(), p)
-        elif path.is_file():
-            files.setdefault(path.resolve(), path)
+                # A broken link or a pipe is still a bank the author meant: it is kept,
+                # and reading it reports why it cannot be read (never a silent skip).
+                files.setdefault(_resolved(p), p)
+        elif path.exists() or path.is_symlink():
+            files.setdefault(_resolved(path), path)
         else:
             problems.append(Problem(Location(str(path)), "no such file or folder"))
     return list(files.values())
+
+
+def is_bank_name(path: Path) -> bool:
+    """A bank file's name: *.yaml or *.yml, in any case (BANK.YAML too)."""
+    return path.suffix.lower() in BANK_SUFFIXES
+
+
+def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError as e:
+        problems.append(Problem(Location(str(folder)), f"cannot list folder: {e.strerror or e}"))
+        return []
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
@@ -145,8 +169,8 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
             continue
         text_path = seeds_dir / entry["file"]
         try:
-            text = text_path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as e:
+            text = read_regular(text_path, what="essay").decode("utf-8-sig")
+        except (Unreadable, UnicodeDecodeError) as e:
             report.findings.append(
                 Finding(
                     str(listing), ("seeds", i, "file"), f"cannot read seed text {text_path}: {e}"
@@ -235,7 +259,7 @@ def _accept(path: Path, parsed: _Parsed, report: _Report) -> tuple[dict[str, Any
     return (parsed.data if usable else None), broken
 
 
-def _container(data: Any, path: verify.DocPath) -> dict[str, Any]:
+def _container(data: Any, path: DocPath) -> dict[str, Any]:
     for part in path:
         data = data[part]
     return data  # type: ignore[no-any-return]
@@ -252,7 +276,7 @@ def _written_ids(
                 yield qid, str(path), i
 
 
-def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:
+def _mark_broken(path: DocPath, broken: set[int]) -> bool:
     """Note a problem inside one question; False if it spoils the whole file."""
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         broken.add(path[1])
@@ -376,7 +400,7 @@ def _texts(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(_text(v) for v in values)
 
 
-def _question_id(doc: YamlDocument | None, path: verify.DocPath) -> str | None:
+def _question_id(doc: YamlDocument | None, path: DocPath) -> str | None:
     if doc is None or len(path) < 2 or path[0] != "questions" or not isinstance(doc.data, dict):
         return None
     questions = doc.data.get("questions")

@@ -14,12 +14,12 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .model import QUESTION_CLASSES
+from .yamlfile import DocPath
 
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
     from jsonschema.exceptions import ValidationError
 
-Path_ = tuple[str | int, ...]
 
 _TYPE_NAMES = {
     "string": "text",
@@ -41,7 +41,7 @@ def schema(name: str) -> dict[str, Any]:
 
 
 class Structural(NamedTuple):
-    path: Path_
+    path: DocPath
     message: str
     # An unknown key: leaving it out leaves the rest checkable (and loadable).
     removable: bool = False
@@ -63,7 +63,7 @@ def structural_problems(name: str, instance: Any) -> Iterator[Structural]:
         return
     if _valid(name, instance):
         return
-    seen: set[tuple[Path_, str]] = set()
+    seen: set[tuple[DocPath, str]] = set()
     for path, message in _all_problems(name, instance):
         # jsonschema may say one thing several ways (a missing key per "required",
         # a non-mapping question once per type it might have been): say it once.
@@ -72,7 +72,7 @@ def structural_problems(name: str, instance: Any) -> Iterator[Structural]:
             yield Structural(path, str(message), isinstance(message, _UnknownKey))
 
 
-def _all_problems(name: str, instance: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+def _all_problems(name: str, instance: dict[str, Any]) -> Iterator[tuple[DocPath, str]]:
     for error in _detailed(name, "shell").iter_errors(instance):
         yield from _explain(error, name, ())
     questions = instance.get("questions")
@@ -148,8 +148,8 @@ def _passes(check: Callable[[Any], Any], instance: Any) -> bool:
     return True
 
 
-def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple[Path_, str]]:
-    path: Path_ = (*prefix, *error.absolute_path)
+def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tuple[DocPath, str]]:
+    path: DocPath = (*prefix, *error.absolute_path)
     field = _field_name(path)
     kind = error.validator
     value: Any = error.validator_value
@@ -193,7 +193,7 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
         options = ", ".join(str(v) for v in value)
         hint = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1, cutoff=0.6)
         suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-        yield path, f"{field} must be one of {options}, not {instance!r}{suggestion}"
+        yield path, f"{field} must be one of {options}, not {_shown(instance)}{suggestion}"
     elif kind == "minItems":
         if path == ("questions",):
             yield path, "the bank has no questions"
@@ -208,7 +208,7 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
             if key in seen:
                 yield (
                     (*path, i),
-                    f"duplicate item {item!r} in {field} (same as item {seen[key] + 1})",
+                    f"duplicate item {_shown(item)} in {field} (same as item {seen[key] + 1})",
                 )
             else:
                 seen[key] = i
@@ -216,10 +216,10 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
         yield path, f"{field} must not be empty"
     elif kind == "pattern":
         rule = rules.get("patternErrorMessage", f"it must match {value}")
-        yield path, f"{field} {instance!r} is not allowed: {rule}"
+        yield path, f"{field} {_shown(instance)} is not allowed: {rule}"
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
-        yield path, f"{field} must be {bound} {value}, not {instance!r}"
+        yield path, f"{field} must be {bound} {value}, not {_shown(instance)}"
     elif kind == "const":
         yield path, f"{field} must be {value!r}"
     else:
@@ -240,13 +240,20 @@ def declared_properties(node: Any, name: str) -> set[str]:
     return found
 
 
-def _field_name(path: Path_) -> str:
+def _field_name(path: DocPath) -> str:
     for i in range(len(path) - 1, -1, -1):
         part = path[i]
         if isinstance(part, str):
             tail = "".join(f"[{p + 1}]" for p in path[i + 1 :] if isinstance(p, int))
             return f"{part!r}{tail}" if not tail else f"{part}{tail}"
     return "value"
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: at most about 60 characters of it."""
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:57] + "...")
+    return repr(value)
 
 
 def _describe(value: Any) -> str:
@@ -257,7 +264,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {_shown(value)}"
     if isinstance(value, list):
         return "a list"
     return "a mapping"

@@ -81,8 +81,12 @@ var QZ = window.QZ || (window.QZ = {});
     return { el: el, check: function () {
       var correct = QZ.sameAnswer(input.value, [q.answer].concat(q.accept));
       input.classList.add(correct ? "is-right" : "is-wrong");
-      var others = q.accept.filter(function (a) {
-        return QZ.answerKey(a) !== QZ.answerKey(q.answer);
+      var keys = [QZ.answerKey(q.answer)];
+      var others = q.accept.filter(function (a) {  /* each different answer once */
+        var key = QZ.answerKey(a);
+        if (keys.indexOf(key) >= 0) return false;
+        keys.push(key);
+        return true;
       });
       var also = others.length ? " (also accepted: " + others.join("; ") + ")" : "";
       return { correct: correct, expected: [q.answer + also] };
