@@ -164,7 +164,7 @@ def to_html(text: str, *, markdown: bool, block: bool, math: MathTarget) -> str:
         inner = _single_paragraph(html)
         html = inner if inner is not None else html
     else:
-        html = _parser(False).renderInline(marked).strip()
+        html = _parser(False).renderInline(marked)
     render: Callable[[str, bool], str] = _mathml if math == "mathml" else _mathjax
 
     def math(m: re.Match[str]) -> str:

@@ -61,6 +61,9 @@ class WorksheetTemplates:
             keep_trailing_newline=True,
         )
         self._env.filters["css_string"] = css_string
+        from ..richhtml import install
+
+        install(self._env)
         try:
             self._templates = {page: self._env.get_template(name) for page, name in PAGES.items()}
             self._answer_sheet = self._env.get_template(ANSWER_SHEET)
