@@ -44,7 +44,7 @@ def figure(q: QuestionBase) -> Markup:
     if q.image is None:
         return Markup("")
     src = _data_uri(q.image.path)
-    return Markup('\n<figure class="figure"><img src="{}" alt="{}"></figure>').format(
+    return Markup('\n<figure class="figure"><img src="{}" alt="{}" style="max-width:100%;max-height:90mm"></figure>').format(
         src, q.image.alt
     )
 
