@@ -150,10 +150,21 @@ def _parser(block: bool) -> MarkdownIt:
     return md
 
 
-def to_html(text: str, *, markdown: bool, block: bool, math: MathTarget) -> str:
+def to_html(
+    text: str,
+    *,
+    markdown: bool,
+    block: bool,
+    math: MathTarget,
+    around_math: Callable[[str], str] | None = None,
+    in_math: Callable[[str], str] | None = None,
+) -> str:
     """``text`` as HTML. Plain (``markdown=False``): escaped, nothing else. Markdown,
     inline (``block=False``): no enclosing paragraph. Block: paragraphs and blocks,
-    a single paragraph left without its ``<p>`` (see :func:`is_one_paragraph`)."""
+    a single paragraph left without its ``<p>`` (see :func:`is_block`).
+
+    ``around_math`` rewrites the HTML outside math, ``in_math`` each rendered math
+    span: an output's own escaping (Anki's cloze syntax, say)."""
     from markupsafe import escape
 
     if not markdown:
@@ -165,13 +176,16 @@ def to_html(text: str, *, markdown: bool, block: bool, math: MathTarget) -> str:
         html = inner if inner is not None else html
     else:
         html = _parser(False).renderInline(marked)
+    if around_math is not None:
+        html = around_math(html)
     render: Callable[[str, bool], str] = _mathml if math == "mathml" else _mathjax
 
-    def math(m: re.Match[str]) -> str:
+    def math_html(m: re.Match[str]) -> str:
         span = spans[int(m.group(1))]
-        return render(span.tex, span.display)
+        out = render(span.tex, span.display)
+        return in_math(out) if in_math is not None else out
 
-    return _MARKED.sub(math, html)
+    return _MARKED.sub(math_html, html)
 
 
 def _single_paragraph(html: str) -> str | None:

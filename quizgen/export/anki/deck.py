@@ -60,6 +60,7 @@ def write_deck(
     from .notes import NoteMaker
     from .notetypes import render_note_types, text_html
     from .package import DeckRow, NoteRow, write_apkg
+    from .richfield import media_file
 
     maker = NoteMaker(catalog.seeds, type_in=options.type_in)
     notes = [maker.note(q) for q in questions]
@@ -108,7 +109,8 @@ def write_deck(
         )
         for t in sorted({n.notetype.id for n in notes})
     ]
-    write_apkg(out, types_json, [parent, *decks.values()], rows)
+    media = dict(media_file(q.image.path) for q in questions if q.image is not None)
+    write_apkg(out, types_json, [parent, *decks.values()], rows, media)
 
     _forget_removed(catalog, histories, options.history)
     saved, warnings = _save(histories.values())

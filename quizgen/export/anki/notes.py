@@ -40,6 +40,7 @@ from .notetypes import (
     jinja_env,
 )
 from .notetypes import text_html as _text
+from .richfield import field_html, image_html
 
 _GUID_NAMESPACE = "quizgen"
 
@@ -84,11 +85,12 @@ def cloze_field(q: Cloze) -> tuple[str, set[int]]:
     numbers = set()
     for part in q.segments():
         if isinstance(part, str):
-            parts.append(cloze_safe(part))
+            parts.append(field_html(part, q, cloze=True))
         else:
             numbers.add(part.number)
-            hint = f"::{cloze_safe(part.hint)}" if part.hint else ""
-            parts.append(f"{{{{c{part.number}::{cloze_safe(part.answer)}{hint}}}}}")
+            hint = f"::{field_html(part.hint, q, cloze=True)}" if part.hint else ""
+            answer = field_html(part.answer, q, cloze=True)
+            parts.append(f"{{{{c{part.number}::{answer}{hint}}}}}")
     return "".join(parts), numbers
 
 
@@ -112,7 +114,7 @@ class NoteMaker:
 
     def note(self, q: Question) -> AnkiNote:
         notetype, main, ords = self._main_fields(q)
-        back = (_text(q.explanation), self._source(q.sources), _text(q.id))
+        back = (field_html(q.explanation, q, block=True), self._source(q.sources), _text(q.id))
         return AnkiNote(
             question_id=q.id,
             bank=q.bank,
@@ -126,34 +128,35 @@ class NoteMaker:
     def _main_fields(self, q: Question) -> tuple[NoteTypeSpec, tuple[str, ...], tuple[int, ...]]:
         """The note type, the fields before the common back ones, and the card ordinals."""
         m = self._macros
+        prompt = "" if isinstance(q, Cloze) else field_html(q.prompt, q, block=True) + image_html(q)
         match q:
             case MultipleChoice() | MultipleAnswer():
                 order = stable_order(q.id, len(q.choices))
-                shown = [_text(q.choices[i]) for i in order]
+                shown = [field_html(q.choices[i], q) for i in order]
                 choices = shown + [""] * (len(LETTERS) - len(shown))
                 right = set(q.right_indexes)
                 correct = " ".join(LETTERS[p] for p, i in enumerate(order) if i in right)
-                return CHOICE, (_text(q.prompt), *choices, correct), (0,)
+                return CHOICE, (prompt, *choices, correct), (0,)
             case ShortAnswer():
                 also = ", ".join(
-                    f'<span class="qz-alt">{_text(a)}</span>' for a in q.accept if a != q.answer
+                    f'<span class="qz-alt">{field_html(a, q)}</span>' for a in q.accept if a != q.answer
                 )
                 typed = self._short_type if len(q.answer) <= TYPE_IN_MAX else QA
-                return typed, (_text(q.prompt), _text(q.answer), also), (0,)
+                return typed, (prompt, field_html(q.answer, q), also), (0,)
             case TrueFalse():
                 answer = "True" if q.answer else "False"
-                return QA, (str(m.true_false(q)), answer, ""), (0,)
+                return QA, (str(m.true_false(q)) + image_html(q), answer, ""), (0,)
             case Essay():
-                return QA, (_text(q.prompt), str(m.essay_answer(q)), ""), (0,)
+                return QA, (prompt, str(m.essay_answer(q)), ""), (0,)
             case Cloze():
                 text, numbers = cloze_field(q)
                 text = f'<span class="qz-sort">{cloze_safe(readable_cloze(q))}</span>{text}'
-                return CLOZE_TYPE, ("", text), tuple(n - 1 for n in sorted(numbers))
+                return CLOZE_TYPE, (image_html(q), text), tuple(n - 1 for n in sorted(numbers))
             case Matching():
                 text = matching_text(m, q)
-                return CLOZE_TYPE, (_text(q.prompt), text), tuple(range(len(q.pairs)))
+                return CLOZE_TYPE, (prompt, text), tuple(range(len(q.pairs)))
             case Ordering():
-                return CLOZE_TYPE, (_text(q.prompt), ordering_text(m, q)), (0,)
+                return CLOZE_TYPE, (prompt, ordering_text(m, q)), (0,)
             case _:
                 assert_never(q)
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ...resources import bundled
+from ...model import QuestionBase
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -266,8 +267,21 @@ def text_html(text: str) -> str:
     return escaped
 
 
-def _lines(text: str) -> Markup:
+def _lines(text: str, q: QuestionBase | None = None, block: bool = False) -> Markup:
+    """``text`` as field HTML; Markdown and math if ``q`` is of a Markdown bank."""
+    if q is not None and q.markdown:
+        from .richfield import field_html
+
+        return Markup(field_html(text, q, block=block))
     return Markup(text_html(text))
+
+
+def _cloze_safe(text: str, q: QuestionBase | None = None) -> Markup:
+    if q is not None and q.markdown:
+        from .richfield import field_html
+
+        return Markup(field_html(text, q, cloze=True))
+    return Markup(cloze_safe(text))
 
 
 def cloze_safe(text: str) -> str:
@@ -293,7 +307,7 @@ def jinja_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["lines"] = _lines
-    env.filters["cloze_safe"] = lambda text: Markup(cloze_safe(text))
+    env.filters["cloze_safe"] = _cloze_safe
     return env
 
 

@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,11 +53,13 @@ def write_apkg(
     notetypes: Sequence[dict[str, Any]],
     decks: Sequence[DeckRow],
     notes: Sequence[NoteRow],
+    media: Mapping[str, bytes] | None = None,
 ) -> None:
-    """Write the package to ``path`` whole or not at all."""
+    """Write the package to ``path`` whole or not at all; ``media``: file name to bytes
+    of the pictures the notes show (``<img src=name>``)."""
     stamp = max([n.mod for n in notes] + [int(t["mod"]) for t in notetypes] + [_ZIP_EPOCH])
     try:
-        _write(path, notetypes, decks, notes, stamp)
+        _write(path, notetypes, decks, notes, stamp, media or {})
     except (sqlite3.Error, OSError, zipfile.LargeZipFile) as e:
         # A full disk or a file-size limit while the collection is built in the
         # temporary folder: nothing was written to ``path``.
@@ -73,6 +75,7 @@ def _write(
     decks: Sequence[DeckRow],
     notes: Sequence[NoteRow],
     stamp: int,
+    media: Mapping[str, bytes],
 ) -> None:
     from genanki.apkg_schema import APKG_SCHEMA
 
@@ -100,7 +103,7 @@ def _write(
             db.commit()
         finally:
             db.close()
-        write_atomic(path, _zip(db_path, stamp))
+        write_atomic(path, _zip(db_path, stamp, media))
 
 
 def _insert_notes(db: sqlite3.Connection, notes: Sequence[NoteRow], first_id: int) -> None:
@@ -138,14 +141,20 @@ def _tags(tags: tuple[str, ...]) -> str:
     return f" {' '.join(tags)} " if tags else ""
 
 
-def _zip(db_path: Path, stamp: int) -> bytes:
-    """The zip, with fixed entry times (the newest change) so equal input gives equal bytes."""
+def _zip(db_path: Path, stamp: int, media: Mapping[str, bytes]) -> bytes:
+    """The zip, with fixed entry times (the newest change) so equal input gives equal bytes.
+
+    Media files are entries "0", "1", ... and the "media" entry maps them to their names."""
     import io
 
     moment = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
+    names = sorted(media)
+    index = json.dumps({str(i): name for i, name in enumerate(names)}).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        for name, source in (("collection.anki2", db_path), ("media", None)):
+        entries: list[tuple[str, Path | bytes]] = [("collection.anki2", db_path), ("media", index)]
+        entries += [(str(i), media[name]) for i, name in enumerate(names)]
+        for name, source in entries:
             info = zipfile.ZipInfo(name, date_time=moment)
             info.compress_type = zipfile.ZIP_DEFLATED
             # Fast deflate: a quarter of the time of the default level, 15% larger.
@@ -155,8 +164,8 @@ def _zip(db_path: Path, stamp: int) -> bytes:
             )
             info.external_attr = 0o644 << 16
             with z.open(info, "w") as out:
-                if source is None:
-                    out.write(b"{}")
+                if isinstance(source, bytes):
+                    out.write(source)
                 else:
                     with open(source, "rb") as f:
                         shutil.copyfileobj(f, out, 1 << 20)
