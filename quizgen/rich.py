@@ -86,7 +86,7 @@ def problems(text: str) -> list[RichProblem]:
     for span in spans:
         message = tex_problem(span.tex)
         if message:
-            found.append(RichProblem(span.start, f"bad TeX in {span.tex!r}: {message}"))
+            found.append(RichProblem(span.start, f"bad TeX in `{span.tex}`: {message}"))
     for opener, closer in _OPENERS:
         at = rest.find(opener)
         if at >= 0:

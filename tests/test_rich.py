@@ -1,0 +1,167 @@
+"""Rich content in the model layer: Markdown, math, images, and their validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.media import media_name, sniff, svg_problem
+from quizgen.model import parse_cloze
+from quizgen.rich import problems, to_html
+
+RICH = Path(__file__).parent / "fixtures" / "rich"
+
+
+def test_a_plain_bank_renders_exactly_as_escaped_text() -> None:
+    text = "2 * 3 * 4 = 24, a <b>tag</b> & $5 and $10 `x` \\(y\\)"
+    assert to_html(text, markdown=False, block=True, math="mathml") == (
+        "2 * 3 * 4 = 24, a &lt;b&gt;tag&lt;/b&gt; &amp; $5 and $10 `x` \\(y\\)"
+    )
+
+
+def test_markdown_inline_keeps_raw_html_as_text_and_money_as_money() -> None:
+    html = to_html(
+        "*a* **b** `c` <b>d</b> $5 and $10", markdown=True, block=False, math="mathml"
+    )
+    assert html == "<em>a</em> <strong>b</strong> <code>c</code> &lt;b&gt;d&lt;/b&gt; $5 and $10"
+
+
+def test_short_fields_take_no_blocks_long_fields_do() -> None:
+    text = "- one\n- two"
+    assert to_html(text, markdown=True, block=False, math="mathml") == "- one<br />\n- two"
+    assert to_html(text, markdown=True, block=True, math="mathml") == (
+        "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [("$x^2$", "inline"), ("\\(x^2\\)", "inline"), ("$$x^2$$", "block"), ("\\[x^2\\]", "block")],
+)
+def test_all_four_math_delimiters_become_mathml(text: str, display: str) -> None:
+    html = to_html(text, markdown=True, block=False, math="mathml")
+    assert html == (
+        f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="{display}">'
+        "<mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>"
+    )
+
+
+def test_math_for_mathjax_is_tex_in_its_delimiters_escaped_for_html() -> None:
+    html = to_html("$a<b$ and $$c$$", markdown=True, block=False, math="mathjax")
+    assert html == "\\(a&lt;b\\) and \\[c\\]"
+
+
+def test_math_inside_code_stays_code() -> None:
+    assert to_html("`$x$`", markdown=True, block=False, math="mathml") == "<code>$x$</code>"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("$\\frac{1}{$", "bad TeX in `\\frac{1}{`: a { is not closed"),
+        ("$a}$", "bad TeX in `a}`: a } closes no {"),
+        ("$\\left( x$", "bad TeX in `\\left( x`: ExtraLeftOrMissingRight"),
+        ("see \\(x", "math opened with \\( is not closed with \\)"),
+        ("see $$x", "math opened with $$ is not closed with $$"),
+        ("```\ncode", "code fence ``` is not closed: end the block with a line of the same fence"),
+    ],
+)
+def test_mistakes_are_found_with_their_offset(text: str, message: str) -> None:
+    found = problems(text)
+    assert [p.message for p in found] == [message]
+
+
+def test_good_text_has_no_problems() -> None:
+    assert problems("$\\frac{1}{2}$ and\n```\ncode\n```\nand $5, $10") == []
+
+
+def test_a_cloze_answer_of_a_markdown_bank_may_hold_math_with_braces() -> None:
+    text = "It is {{c1::$\\frac{1}{x^{2}}$::a fraction}}."
+    assert parse_cloze(text)[0] == ()  # a plain bank: braces end the deletion, as before
+    (deletion,), errors = parse_cloze(text, math=True)
+    assert errors == ()
+    assert (deletion.answer, deletion.hint) == ("$\\frac{1}{x^{2}}$", "a fraction")
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n....", "image/png"),
+        (b"\xff\xd8\xff\xe0", "image/jpeg"),
+        (b"GIF89a..", "image/gif"),
+        (b"RIFF\0\0\0\0WEBPVP8 ", "image/webp"),
+        (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', "image/svg+xml"),
+        (b"<html><svg></svg></html>", None),
+        (b"hello.png", None),
+    ],
+)
+def test_image_types_are_told_by_their_bytes(data: bytes, kind: str | None) -> None:
+    assert sniff(data) == kind
+
+
+@pytest.mark.parametrize(
+    ("svg", "why"),
+    [
+        ("<svg xmlns='http://www.w3.org/2000/svg'><script>x()</script></svg>", "<script>"),
+        ("<svg xmlns='http://www.w3.org/2000/svg' onload='x()'/>", "event handler (onload"),
+        ("<svg xmlns='http://www.w3.org/2000/svg'><foreignObject/></svg>", "<foreignobject>"),
+        (
+            "<svg xmlns='http://www.w3.org/2000/svg' xmlns:x='http://www.w3.org/1999/xlink'>"
+            "<image x:href='http://example.com/a.png'/></svg>",
+            "refers to another file or page",
+        ),
+        ("<svg xmlns='http://www.w3.org/2000/svg' fill='url(a.svg#p)'/>", "refers to another"),
+        ("<!DOCTYPE svg [<!ENTITY a 'b'>]><svg/>", "DOCTYPE or entities"),
+    ],
+)
+def test_an_svg_with_script_or_outside_references_is_refused(svg: str, why: str) -> None:
+    problem = svg_problem(svg.encode())
+    assert problem is not None and why in problem
+
+
+def test_the_fixture_svg_is_accepted() -> None:
+    assert svg_problem((RICH / "triangle.svg").read_bytes()) is None
+
+
+def test_media_names_come_from_the_content() -> None:
+    png = (RICH / "bar-chart.png").read_bytes()
+    assert media_name(png) == media_name(bytes(png))
+    assert media_name(png).startswith("qz-") and media_name(png).endswith(".png")
+    assert media_name(png) != media_name(png + b"\0")
+
+
+def test_every_rich_mistake_is_reported_at_its_place(run) -> None:
+    result = run("validate", "tests/fixtures/rich/bad/", "--seeds", "seeds")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if "warning:" not in line]
+    bad = "tests/fixtures/rich/bad/"
+    assert errors == [
+        f"{bad}rich-mistakes.yaml:7:5: bad TeX in `\\frac{{1}}{{`: a {{ is not closed "
+        "(at character 9) [bad-tex]",
+        f"{bad}rich-mistakes.yaml:11:5: math opened with \\( is not closed with \\) "
+        "(at character 10) [unclosed-math]",
+        f"{bad}rich-mistakes.yaml:15:5: code fence ``` is not closed: end the block with a "
+        "line of the same fence (at character 21) [open-fence]",
+        f"{bad}rich-mistakes.yaml:24:13: image '{bad}figure.png' not found (the path is "
+        "relative to the bank file) [missing-image]",
+        f"{bad}rich-mistakes.yaml:29:13: image '{bad}notes.png' is not a PNG, JPEG, GIF, SVG "
+        "or WebP file [not-an-image]",
+        f"{bad}rich-mistakes.yaml:34:13: image '{bad}script.svg': the SVG holds a <script> "
+        "element; quizgen refuses scripts and foreign content [svg-script]",
+        f"{bad}rich-mistakes.yaml:39:5: missing required field 'alt' [no-alt]",
+    ]
+
+
+def test_the_rich_fixture_bank_validates(run) -> None:
+    result = run("validate", "tests/fixtures/rich/rich-every-type.yaml", "--seeds", "seeds")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "OK: 8 questions in 1 bank(s); 0 quotes found in the seeds; 8 warning(s)"
+    )
+
+
+def test_no_bundled_bank_is_markdown() -> None:
+    """The bundled banks are plain text; their builds are unchanged by rich content."""
+    for bank in (Path(__file__).parent.parent / "questions").glob("*.yaml"):
+        assert "\nmarkdown:" not in bank.read_text(encoding="utf-8"), bank
