@@ -21,9 +21,7 @@ def test_a_plain_bank_renders_exactly_as_escaped_text() -> None:
 
 
 def test_markdown_inline_keeps_raw_html_as_text_and_money_as_money() -> None:
-    html = to_html(
-        "*a* **b** `c` <b>d</b> $5 and $10", markdown=True, block=False, math="mathml"
-    )
+    html = to_html("*a* **b** `c` <b>d</b> $5 and $10", markdown=True, block=False, math="mathml")
     assert html == "<em>a</em> <strong>b</strong> <code>c</code> &lt;b&gt;d&lt;/b&gt; $5 and $10"
 
 

@@ -124,7 +124,9 @@ def test_cards_show_typeset_math_and_their_images(
                     f"{_with_media(html, media)}</body></html>"
                 )
                 page.add_script_tag(path=str(MATHJAX))
-                page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+                page.wait_for_function(
+                    "window.MathJax && MathJax.startup && MathJax.startup.promise"
+                )
                 page.evaluate("MathJax.startup.promise")
                 typeset = page.evaluate("document.querySelectorAll('mjx-container').length")
                 tex_left = page.evaluate("document.body.innerText.includes('\\\\(')")
@@ -154,10 +156,12 @@ def test_worksheet_html_is_standalone_with_mathml(worksheet: Path) -> None:
     sheet = (worksheet / "sheet-A.html").read_text(encoding="utf-8")
     assert sheet.count("data:image/png;base64,") == 4
     assert sheet.count("data:image/svg+xml;base64,") == 4
-    assert '<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>' in sheet
+    assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>" in sheet
     assert "<script" not in sheet and not re.search(r'src="(?!data:)', sheet)
     key = (worksheet / "key-A.html").read_text(encoding="utf-8")
-    assert '<div class="key-answer"><span class="label">Model answer:</span> <div class="text">' in key
+    assert (
+        '<div class="key-answer"><span class="label">Model answer:</span> <div class="text">' in key
+    )
     assert "<pre><code>(a/b) / (c/d) = (a*d) / (b*c)\n</code></pre>" in key
 
 

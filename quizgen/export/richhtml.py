@@ -27,7 +27,12 @@ def rich(text: object, q: QuestionBase, math: MathTarget = "mathml") -> Markup:
 
 
 def rich_block(
-    q: QuestionBase, text: str, cls: str, label: str = "", inner: str = "", math: MathTarget = "mathml"
+    q: QuestionBase,
+    text: str,
+    cls: str,
+    label: str = "",
+    inner: str = "",
+    math: MathTarget = "mathml",
 ) -> Markup:
     """A long field in a ``<p class=cls>`` (a ``<div>`` when it holds lists or several
     paragraphs), after ``label`` (markup), wrapped in a ``class=inner`` element if given."""
@@ -44,8 +49,8 @@ def figure(q: QuestionBase) -> Markup:
     if q.image is None:
         return Markup("")
     src = _data_uri(q.image.path)
-    return Markup('\n<figure class="figure"><img src="{}" alt="{}" style="max-width:100%;max-height:90mm"></figure>').format(
-        src, q.image.alt
+    return Markup('\n<figure class="figure"><img src="{}" alt="{}" style="{}"></figure>').format(
+        src, q.image.alt, "max-width:100%;max-height:90mm"
     )
 
 

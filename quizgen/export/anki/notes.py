@@ -139,7 +139,9 @@ class NoteMaker:
                 return CHOICE, (prompt, *choices, correct), (0,)
             case ShortAnswer():
                 also = ", ".join(
-                    f'<span class="qz-alt">{field_html(a, q)}</span>' for a in q.accept if a != q.answer
+                    f'<span class="qz-alt">{field_html(a, q)}</span>'
+                    for a in q.accept
+                    if a != q.answer
                 )
                 typed = self._short_type if len(q.answer) <= TYPE_IN_MAX else QA
                 return typed, (prompt, field_html(q.answer, q), also), (0,)

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ...resources import bundled
 from ...model import QuestionBase
+from ...resources import bundled
 
 if TYPE_CHECKING:
     from jinja2 import Environment
