@@ -379,7 +379,7 @@ def _question(
                 prompt=prompt,
                 answer=_text(raw["answer"]),
                 rubric=_texts(raw.get("rubric", ())),
-                lines=raw.get("lines", 8),
+                lines=raw.get("lines"),
             )
         case _:
             assert_never(kind)

@@ -243,7 +243,8 @@ class Essay(Prompted):
     article: ClassVar[str] = "an"
     answer: str
     rubric: tuple[str, ...] = ()
-    lines: int = 8
+    # Answer lines on a worksheet; None: as many as the points call for.
+    lines: int | None = None
 
 
 Question = (

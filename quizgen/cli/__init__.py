@@ -109,7 +109,7 @@ def main() -> None:
 
 
 # Commands register themselves on ``cli`` when imported.
-from . import build, export, inspecting  # noqa: E402,F401
+from . import build, export, inspecting, mark  # noqa: E402,F401
 
 __all__ = ["cli", "main"]
 
