@@ -189,7 +189,7 @@ def _duplicate_sides(q: Matching) -> Iterator[tuple[DocPath, str]]:
     for side in ("left", "right"):
         seen: dict[str, int] = {}
         for i, pair in enumerate(q.pairs):
-            value = getattr(pair, side)
+            value = normalise(getattr(pair, side))
             if value in seen:
                 yield (
                     ("pairs", i, side),

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import BankError, Location, Problem
-from . import cli
+from . import cli, say
 from .common import bank_paths, load, make_selection, selection_options
 
 
@@ -58,7 +58,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
         prompt = " ".join(q.stem.split())
         if len(prompt) > 70:
             prompt = prompt[:67] + "..."
-        click.echo(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
+        say(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
 
 
 @cli.command()
@@ -92,7 +92,7 @@ def stats(
     for title, rows in sections:
         click.echo(f"\nby {title}:")
         for name, count in rows:
-            click.echo(f"  {name:<40} {count:>5}")
+            say(f"  {name:<40} {count:>5}")
     if s.unsourced:
         click.echo(f"\nwithout a source: {s.unsourced}")
 
