@@ -89,10 +89,16 @@ class _Report:
 
 
 def load_catalog(
-    paths: Sequence[Path], seeds_dir: Path, *, require_sources: bool = False
+    paths: Sequence[Path],
+    seeds_dir: Path | None,
+    *,
+    require_sources: bool = False,
+    quotes: bool = True,
 ) -> LoadResult:
+    """Load ``paths``. ``seeds_dir`` None: no seed texts (with ``quotes`` False the
+    project quotes none; otherwise a question that quotes one is reported once)."""
     report = _Report()
-    seeds = load_seeds(seeds_dir, report)
+    seeds = load_seeds(seeds_dir, report) if seeds_dir is not None else {}
     indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
     files = bank_files(paths, report.problems)
     parsed = _parse_all(files, "bank")
@@ -102,7 +108,11 @@ def load_catalog(
         if (bank := _load_bank(path, one, indexes, report)) is not None
     ]
     report.findings.extend(verify.duplicate_ids(_written_ids(files, parsed)))
-    report.findings.extend(verify.check(banks, seeds, indexes, require_sources=require_sources))
+    if seeds_dir is None and quotes:
+        report.findings.extend(_no_seeds_folder(banks))
+    report.findings.extend(
+        verify.check(banks, seeds, indexes, require_sources=require_sources, quotes=quotes)
+    )
     problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
@@ -112,6 +122,23 @@ def load_catalog(
         key=lambda p: (p.location, p.message),
     )
     return LoadResult(Catalog(tuple(banks), MappingProxyType(seeds)), tuple(warnings))
+
+
+def _no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
+    """The first quote, when there are no seed texts to find it in: reported once."""
+    for bank in banks:
+        for q in bank.questions:
+            if q.sources:
+                return [
+                    Finding(
+                        q.origin.path,
+                        ("questions", q.origin.index, "source"),
+                        "the question quotes a seed text, but there is no seeds folder beside "
+                        "the banks: add seeds/ with a seeds.yaml, or give --seeds",
+                        q.id,
+                    )
+                ]
+    return []
 
 
 def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:

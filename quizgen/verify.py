@@ -56,7 +56,10 @@ def check(
     indexes: Mapping[str, SeedIndex],
     *,
     require_sources: bool = False,
+    quotes: bool = True,
 ) -> list[Finding]:
+    """Meaning checks. ``quotes`` False: the project quotes no text (``sources: none``),
+    so a question without a source is expected and one with a source is an error."""
     findings: list[Finding] = []
     bank_ids: dict[str, str] = {}
     for bank in banks:
@@ -80,8 +83,17 @@ def check(
             findings.extend(
                 Finding(q.origin.path, (*here, *sub), message, q.id) for sub, message in _answers(q)
             )
-            findings.extend(_sources(q, seeds, indexes, require_sources))
+            if quotes:
+                findings.extend(_sources(q, seeds, indexes, require_sources))
+            elif q.sources:
+                findings.append(Finding(q.origin.path, (*here, "source"), _NO_QUOTES, q.id))
     return findings
+
+
+_NO_QUOTES = (
+    "this project quotes no text (sources: none in quizgen.yaml): remove the source, "
+    "or set sources: optional and add the seed texts"
+)
 
 
 def duplicate_ids(written: Iterable[tuple[str, str, int]]) -> list[Finding]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
-from ..resources import default_dir
 from ..vocabulary import DIFFICULTIES, QUESTION_TYPES
 
 if TYPE_CHECKING:  # the modules themselves are imported when a command runs
-    from ..load import LoadResult
+    from ..errors import Problem
+    from ..model import Catalog
+    from ..project import Project
     from ..select import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,7 +26,8 @@ def bank_paths(func: F) -> F:
         "seeds_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Folder of seed essays with seeds.yaml (default: ./seeds, else the bundled essays).",
+        help="Folder of seed texts with seeds.yaml (default: the seeds folder beside the "
+        "banks, else the project's).",
     )(func)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
 
@@ -66,21 +68,53 @@ def selection_options(func: F) -> F:
     return func
 
 
+class Loaded(NamedTuple):
+    catalog: Catalog
+    warnings: tuple[Problem, ...]
+    project: Project
+
+
+def current_project() -> Project:
+    """The project of the current folder (or a parent), else the bundled one; a
+    project file quizgen cannot use is an error. Read once per command."""
+    ctx = click.get_current_context()
+    found: Project | None = ctx.meta.get("quizgen.project")
+    if found is None:
+        from ..errors import BankError
+        from ..export import project_problems
+        from ..project import bundled_project, find_project_file, load_project
+
+        file = find_project_file(Path.cwd())
+        found = load_project(file) if file is not None else bundled_project()
+        problems = project_problems(found)
+        if problems:
+            raise BankError(problems)
+        ctx.meta["quizgen.project"] = found
+    return found
+
+
 def load(
     paths: tuple[Path, ...],
     seeds_dir: Path | None,
     *,
     require_sources: bool = False,
     strict: bool = False,
-) -> LoadResult:
-    """Load and verify the banks; print warnings (with ``strict``, fail on them)."""
+) -> Loaded:
+    """Load and verify the banks of the current project (or ``paths``); print
+    warnings (with ``strict``, fail on them)."""
     from ..errors import BankError, Problem, Severity
     from ..load import load_catalog
+    from ..project import resolve_inputs
 
+    project = current_project()
+    inputs = resolve_inputs(project, paths, seeds_dir)
+    if inputs.notice:
+        click.echo(inputs.notice, err=True)
     result = load_catalog(
-        list(paths) or [default_dir("questions")],
-        seeds_dir or default_dir("seeds"),
-        require_sources=require_sources,
+        list(inputs.banks),
+        inputs.seeds,
+        require_sources=require_sources or project.sources == "required",
+        quotes=project.sources != "none" or seeds_dir is not None,
     )
     if strict and result.warnings:
         raise BankError(
@@ -88,7 +122,7 @@ def load(
         )
     for warning in result.warnings:
         click.echo(str(warning), err=True)
-    return result
+    return Loaded(result.catalog, result.warnings, project)
 
 
 def make_selection(**options: Any) -> Selection:

@@ -15,6 +15,7 @@ from .. import ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 
 class WorksheetExporter:
@@ -63,6 +64,7 @@ class WorksheetExporter:
         questions: Sequence[Question],
         out: Path,
         options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
         from .write import WorksheetOptions, write_worksheets
 

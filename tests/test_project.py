@@ -1,0 +1,97 @@
+"""The project file: where it is found, what it holds, and its positioned errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import ROOT
+
+from quizgen.cli import cli
+from quizgen.load import load_catalog
+from quizgen.project import BUNDLED_NAMESPACE, bundled_project, find_project_file
+
+GUIDS = ROOT / "tests" / "fixtures" / "project" / "bundled-guids.tsv"
+
+
+def invoke(folder: Path, *args: str) -> Result:
+    """The CLI run in ``folder``, as a teacher would from there."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def write_project(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "quizgen.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def test_the_bundled_project_keeps_every_note_guid_of_before_projects() -> None:
+    from quizgen.export.anki.notes import note_guid
+
+    project = bundled_project()
+    assert project.namespace == BUNDLED_NAMESPACE
+    catalog = load_catalog([project.banks], project.seeds).catalog
+    now = sorted(f"{q.id}\t{note_guid(q.id, project.namespace)}" for q in catalog.questions)
+    before = GUIDS.read_text("utf-8").splitlines()
+    assert len(before) == 419
+    assert now == before
+
+
+def test_the_project_file_is_found_in_a_parent_folder(tmp_path: Path) -> None:
+    write_project(tmp_path / "course", "name: course\n")
+    (tmp_path / "course" / "questions" / "deep").mkdir(parents=True)
+    assert (
+        find_project_file(tmp_path / "course" / "questions" / "deep")
+        == (tmp_path / "course" / "quizgen.yaml").resolve()
+    )
+    assert find_project_file(tmp_path) is None
+
+
+def test_unknown_outputs_keys_and_options_are_positioned_with_a_guess(tmp_path: Path) -> None:
+    folder = write_project(
+        tmp_path,
+        "name: course\n"
+        "outputs: [worksheet, ankki]\n"
+        "workshet: {title: Quiz}\n"
+        "worksheet:\n"
+        "  paper: A4\n"
+        "  versoins: 2\n"
+        "  instructions: [not, text]\n"
+        "anki:\n"
+        "  type_in: maybe\n",
+    )
+    result = invoke(folder, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "quizgen.yaml:2:22: unknown output 'ankki' (did you mean 'anki'? outputs: worksheet, anki)",
+        "quizgen.yaml:3:1: unknown key 'workshet' (did you mean 'worksheet'? "
+        "outputs: worksheet, anki)",
+        "quizgen.yaml:6:3: unknown option 'versoins' for worksheet (did you mean 'versions'? "
+        "its options: versions, title, instructions, paper, pdf, templates)",
+        "quizgen.yaml:7:3: worksheet instructions: must be text, not ['not', 'text']",
+        "quizgen.yaml:9:3: anki type_in: must be true or false, not 'maybe'",
+    ]
+
+
+def test_a_project_file_breaking_the_schema_is_reported_with_its_place(tmp_path: Path) -> None:
+    folder = write_project(tmp_path, "name: my course\nsources: sometimes\n")
+    result = invoke(folder, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "quizgen.yaml:1:1: 'name' 'my course' is not allowed: the project name names its files "
+        "(name.apkg): letters, digits, '.', '_' and '-', starting with a letter or digit",
+        "quizgen.yaml:2:1: sources must be one of required, optional, none, not 'sometimes'",
+    ]
+
+
+def test_without_a_project_every_command_says_it_uses_the_bundled_banks(tmp_path: Path) -> None:
+    result = invoke(tmp_path, "validate")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "note: no quizgen.yaml here or in a parent folder, so using the bundled Victor Serge "
+        "banks (quizgen init starts a project of your own)\n"
+    )
+    assert result.stdout.startswith("OK: 419 questions in 8 bank(s)")
