@@ -83,7 +83,7 @@ def test_a_project_file_breaking_the_schema_is_reported_with_its_place(tmp_path:
     assert result.stderr.splitlines() == [
         "quizgen.yaml:1:1: 'name' 'my course' is not allowed: the project name names its files "
         "(name.apkg): letters, digits, '.', '_' and '-', starting with a letter or digit",
-        "quizgen.yaml:2:1: sources must be one of required, optional, none, not 'sometimes'",
+        "quizgen.yaml:2:1: 'sources' must be one of required, optional, none, not 'sometimes'",
     ]
 
 
