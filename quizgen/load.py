@@ -40,6 +40,7 @@ from .model import (
     TrueFalse,
 )
 from .schemacheck import Structural, structural_problems
+from .seedtext import seed_paragraphs
 from .textmatch import SeedIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
@@ -180,9 +181,8 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
                 )
             )
             continue
-        # Split on "\n" only, as editors count lines (str.splitlines would also split
-        # on form feeds and U+2028, and paragraph numbers would disagree with the file).
-        numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+        read = seed_paragraphs(text, entry.get("form"), entry["file"])
+        numbered = list(zip(read.lines, read.paragraphs, strict=True))
         skip = {s["paragraph"]: s["reason"] for s in entry.get("not_substantive", [])}
         for j, n in enumerate(skip):
             if n > len(numbered):
