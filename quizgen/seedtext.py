@@ -20,6 +20,7 @@ Either way a paragraph's line is where it starts in the file, for messages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal, get_args
 
 SeedForm = Literal["lines", "wrapped", "markdown"]
@@ -60,13 +61,13 @@ def detect_form(text: str, file_name: str) -> SeedForm:
     lines = [line.rstrip() for line in text.split("\n")]
     if not any(lines) or max(len(line) for line in lines) > WRAPPED_WIDTH:
         return "lines"
-    folded = any(a.strip() and b.strip() for a, b in zip(lines, lines[1:], strict=False))
+    folded = any(a.strip() and b.strip() for a, b in pairwise(lines))
     return "wrapped" if folded else "lines"
 
 
 def _wrapped(lines: list[str]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
-    start, parts = 0, []
+    start, parts = 0, list[str]()
     for n, raw in enumerate([*lines, ""], 1):
         line = raw.strip()
         if line:
