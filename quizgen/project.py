@@ -145,6 +145,19 @@ def _shown(file: Path, cwd: Path) -> Path:
         return resolved
 
 
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def check_name(name: str) -> str:
+    """``name`` if it can name a project's files; ValueError otherwise."""
+    if not _NAME.fullmatch(name):
+        raise ValueError(
+            f"{name!r} cannot name a project: use letters, digits, '.', '_' and '-', "
+            "starting with a letter or digit"
+        )
+    return name
+
+
 def new_namespace(name: str) -> str:
     """A namespace no other project will have: the name and 8 random hex digits."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._") or "project"
