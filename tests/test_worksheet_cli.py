@@ -14,7 +14,8 @@ GOOD = "tests/fixtures/good/every-type.yaml"
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """The files a teacher sees (not quizgen's record of what it wrote)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
 
 def test_one_version_writes_a_sheet_a_key_and_a_quick_key(run: Run, tmp_path: Path) -> None:
@@ -127,10 +128,14 @@ def test_templates_folder_overriding_nothing_is_an_error(run: Run, tmp_path: Pat
 def test_a_failed_print_leaves_no_pdf_beside_a_key_it_does_not_match(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from quizgen.export.manifest import Manifest
+
     out = tmp_path / "out"
     out.mkdir()
-    for old in ("sheet-A.pdf", "key-A.pdf", "quick-key-A.pdf", "sheet-B.pdf"):
-        (out / old).write_text("from an earlier run, another seed")
+    earlier = [out / n for n in ("sheet-A.pdf", "key-A.pdf", "quick-key-A.pdf", "sheet-B.pdf")]
+    for old in earlier:
+        old.write_text("from an earlier run, another seed")
+    Manifest.read(out, "worksheet").record(earlier)  # as an earlier `worksheet --pdf` would
     monkeypatch.setenv("QUIZGEN_CHROMIUM", "/bin/false")  # found, but prints nothing
     result = run("worksheet", GOOD, "--pdf", "--seed", "2", "-o", str(out))
     assert result.exit_code == 1

@@ -80,6 +80,7 @@ class WorksheetExporter:
                 seed=options["seed"],
                 templates=options["templates"],
                 pdf=options["pdf"],
+                run_by=options.get("run_by", self.name),
             ),
         )
         first = written.worksheets[0]

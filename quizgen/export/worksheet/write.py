@@ -7,7 +7,6 @@ HTML in ``worksheet_html`` (with the templates) and the printing in ``worksheet_
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from ...errors import OutputError
 from ...model import Catalog, Question
 from ...vocabulary import Paper
+from ..manifest import Manifest
 from ..output import write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
@@ -22,8 +22,6 @@ from .view import Worksheet, build_worksheet
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
-# What an earlier run may have left: the same names with another version letter.
-_OUR_FILES = re.compile(r"^(sheet|key|quick-key)-[A-Z]\.(html|pdf)$")
 DEFAULT_TITLE = "Worksheet"
 
 
@@ -36,6 +34,8 @@ class WorksheetOptions:
     seed: int = 1
     templates: Path | None = None
     pdf: bool = False
+    # The command writing ("build", "worksheet"): each removes only its own earlier files.
+    run_by: str = "worksheet"
 
 
 @dataclass(frozen=True)
@@ -96,16 +96,20 @@ def write_worksheets(
     }
     html_files = list(pages)
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
-    # Earlier sheets and keys go first, old PDFs included: if printing fails half way,
-    # no PDF is left beside a key it does not match.
-    stale = _remove_stale(out_dir, {p.name for p in html_files})
+    # This command's earlier sheets and keys go first, old PDFs included: if printing
+    # fails half way, no PDF of its own is left beside a key it does not match.
+    # Files it did not write itself (a teacher's, another command's) are never touched.
+    manifest = Manifest.read(out_dir, options.run_by)
+    stale = manifest.remove_stale(html_files)
     for path, text in pages.items():
         write_atomic(path, text)
+    manifest.record(html_files)
     if options.pdf:
         from .pdf import ChromiumPrinter
 
         with ChromiumPrinter(chromium) as printer:
             printer.print_all(list(zip(html_files, pdf_files, strict=True)))
+        manifest.record([*html_files, *pdf_files])
 
     removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
@@ -118,22 +122,3 @@ def _default_title(catalog: Catalog, questions: Sequence[Question]) -> str:
     if len(banks) == 1:
         return catalog.bank(banks.pop()).title
     return DEFAULT_TITLE
-
-
-def _remove_stale(out_dir: Path, written: set[str]) -> tuple[Path, ...]:
-    """Delete sheets and keys of an earlier run that this run did not rewrite.
-
-    A sheet-A.pdf left from a run with another seed would not match the new
-    key-A.html; a teacher must never be able to print the two together.
-    """
-    if not out_dir.is_dir():
-        return ()
-    stale = sorted(
-        p for p in out_dir.iterdir() if _OUR_FILES.match(p.name) and p.name not in written
-    )
-    for path in stale:
-        try:
-            path.unlink()
-        except OSError as e:
-            raise OutputError(f"cannot remove {path}, left from an earlier run: {e}") from e
-    return tuple(stale)
