@@ -72,10 +72,14 @@ def check(
                 )
             )
         bank_ids.setdefault(bank.id, bank.path)
-        if seeds and bank.default_seed and bank.default_seed not in seeds:
+        bad_default = bool(seeds and bank.default_seed and bank.default_seed not in seeds)
+        if bad_default:
+            # Reported here once, not again at every question quoting it.
             findings.append(
                 Finding(
-                    bank.path, ("source",), f"unknown seed {bank.default_seed!r}{_known(seeds)}"
+                    bank.path,
+                    ("source",),
+                    f"unknown seed {bank.default_seed!r}{_known(seeds, bank.default_seed)}",
                 )
             )
         for q in bank.questions:
@@ -84,7 +88,11 @@ def check(
                 Finding(q.origin.path, (*here, *sub), message, q.id) for sub, message in _answers(q)
             )
             if quotes:
-                findings.extend(_sources(q, seeds, indexes, require_sources))
+                findings.extend(
+                    f
+                    for f in _sources(q, seeds, indexes, require_sources)
+                    if not (bad_default and f.path[-1:] == ("seed",) and _uses_default(q, bank))
+                )
             elif q.sources:
                 findings.append(Finding(q.origin.path, (*here, "source"), _NO_QUOTES, q.id))
     return findings
@@ -141,7 +149,7 @@ def _cloze_problems(q: Cloze) -> Iterator[tuple[DocPath, str]]:
         yield ("text",), error.message
     if not deletions and not errors:
         yield ("text",), "cloze text has no deletions: mark the hidden term as {{c1::term}}"
-    elif deletions and min(d.number for d in deletions) > 1:
+    elif not errors and min(d.number for d in deletions) > 1:
         first = min(d.number for d in deletions)
         yield ("text",), f"cloze deletions are numbered from c1, but the first here is c{first}"
 
@@ -194,7 +202,10 @@ def _sources(
             )
         elif c.seed not in seeds:
             yield Finding(
-                q.origin.path, (*spot, "seed"), f"unknown seed {c.seed!r}{_known(seeds)}", q.id
+                q.origin.path,
+                (*spot, "seed"),
+                f"unknown seed {c.seed!r}{_known(seeds, c.seed)}",
+                q.id,
             )
         elif not quote_pieces(c.quote):
             yield Finding(q.origin.path, (*spot, "quote"), "quote has no words", q.id)
@@ -219,5 +230,13 @@ def _sources(
             )
 
 
-def _known(seeds: Mapping[str, Seed]) -> str:
-    return f" (known seeds: {', '.join(sorted(seeds))})" if seeds else ""
+def _known(seeds: Mapping[str, Seed], given: str | None = None) -> str:
+    if not seeds:
+        return ""
+    close = difflib.get_close_matches(given or "", sorted(seeds), n=1, cutoff=0.6)
+    guess = f"did you mean {close[0]!r}? " if close else ""
+    return f" ({guess}known seeds: {', '.join(sorted(seeds))})"
+
+
+def _uses_default(q: Question, bank: Bank) -> bool:
+    return all(c.seed == bank.default_seed for c in q.sources)

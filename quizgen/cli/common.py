@@ -52,14 +52,14 @@ def selection_options(func: F) -> F:
                 "--type",
                 "types",
                 multiple=True,
-                type=click.Choice(QUESTION_TYPES),
+                type=click.Choice(QUESTION_TYPES, case_sensitive=False),
                 help="Only this question type (repeatable).",
             ),
             click.option(
                 "--difficulty",
                 "difficulties",
                 multiple=True,
-                type=click.Choice(DIFFICULTIES),
+                type=click.Choice(DIFFICULTIES, case_sensitive=False),
                 help="Only this difficulty (repeatable).",
             ),
         ]
