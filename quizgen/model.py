@@ -188,7 +188,8 @@ def _stray_braces(text: str, start: int, end: int) -> Iterator[ClozeSyntaxError]
     if m:
         yield ClozeSyntaxError(
             start + m.start(),
-            f"cloze deletion {m.group(0)!r} needs two colons: write {{{{c{m.group(1)}::{m.group(2)}}}}}",
+            f"cloze deletion {m.group(0)!r} needs two colons: "
+            f"write {{{{c{m.group(1)}::{m.group(2)}}}}}",
         )
         return
     for token in ("{{", "}}"):

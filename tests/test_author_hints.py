@@ -50,7 +50,9 @@ def test_cloze_messages_name_the_broken_braces(run, tmp_path) -> None:
 
 
 def test_a_bare_yes_as_a_short_answer_says_to_quote_it(run, tmp_path) -> None:
-    path = bank(tmp_path, "title: t\nquestions:\n  - {id: q, type: short, prompt: p, answer: yes}\n")
+    path = bank(
+        tmp_path, "title: t\nquestions:\n  - {id: q, type: short, prompt: p, answer: yes}\n"
+    )
     result = run("validate", path)
     assert result.stderr.splitlines()[0] == (
         f"{path}:3:37: 'answer' must be text, not true (true/false); YAML reads a bare yes, no, "
@@ -60,7 +62,8 @@ def test_a_bare_yes_as_a_short_answer_says_to_quote_it(run, tmp_path) -> None:
 
 def test_a_wrong_bank_source_is_reported_once_with_a_guess(run, tmp_path) -> None:
     questions = "".join(
-        f"  - {{id: q{i}, type: short, prompt: p, answer: a, source: {{quote: four words are here}}}}\n"
+        f"  - {{id: q{i}, type: short, prompt: p, answer: a, "
+        "source: {quote: four words are here}}\n"
         for i in range(11)
     )
     path = bank(tmp_path, f"title: t\nsource: lind\nquestions:\n{questions}")

@@ -76,7 +76,9 @@ EXPECTED = {
         "9:7: quote not found in seed 'lynd'; closest passage (paragraph 8): "
         "'Victor Serge was born in Brussels in 1890. His given' [misquoted]",
     ],
-    "unknown-seed.yaml": ["8:7: unknown seed 'lind' (did you mean 'lynd'? known seeds: greene, lynd) [wrong-seed]"],
+    "unknown-seed.yaml": [
+        "8:7: unknown seed 'lind' (did you mean 'lynd'? known seeds: greene, lynd) [wrong-seed]"
+    ],
     "source-without-seed.yaml": [
         "7:5: source has no seed and the bank sets no default source [no-seed]",
     ],
