@@ -95,3 +95,60 @@ def test_without_a_project_every_command_says_it_uses_the_bundled_banks(tmp_path
         "banks (quizgen init starts a project of your own)\n"
     )
     assert result.stdout.startswith("OK: 419 questions in 8 bank(s)")
+
+
+def no_sources_project(folder: Path) -> Path:
+    write_project(folder, "name: maths\nsources: none\n")
+    (folder / "questions").mkdir()
+    (folder / "questions" / "fractions.yaml").write_text(
+        "title: Fractions\nquestions:\n"
+        "  - {id: half, type: short, prompt: What is 1/2 + 1/4?, answer: 3/4}\n"
+        "  - id: third\n    type: truefalse\n    prompt: 1/3 is more than 1/4.\n"
+        "    answer: true\n"
+    )
+    return folder
+
+
+def test_a_project_that_quotes_no_text_gets_no_warnings(tmp_path: Path) -> None:
+    folder = no_sources_project(tmp_path)
+    validated = invoke(folder, "validate")
+    assert (validated.exit_code, validated.stderr) == (0, "")
+    assert validated.stdout == "OK: 2 questions in 1 bank(s)\n"
+    covered = invoke(folder, "coverage")
+    assert (covered.exit_code, covered.stderr) == (0, "")
+    assert covered.stdout == (
+        "no seed texts: this project quotes none, so there is nothing to cover\n"
+    )
+    built = invoke(folder, "build")
+    assert (built.exit_code, built.stderr) == (0, "")
+    assert "wrote build/maths.apkg: 2 notes" in built.stdout
+
+
+def test_a_source_in_a_project_that_quotes_no_text_is_an_error(tmp_path: Path) -> None:
+    folder = no_sources_project(tmp_path)
+    bank = folder / "questions" / "fractions.yaml"
+    bank.write_text(bank.read_text() + "    source: {seed: book, quote: a quote of words}\n")
+    result = invoke(folder, "validate")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "questions/fractions.yaml:8:5: this project quotes no text (sources: none in "
+        "quizgen.yaml): remove the source, or set sources: optional and add the seed texts "
+        "[third]\n",
+    )
+
+
+def test_a_teachers_banks_without_seeds_are_never_checked_against_the_bundled_ones(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "banks").mkdir()
+    (tmp_path / "banks" / "mine.yaml").write_text(
+        "title: Mine\nquestions:\n"
+        "  - {id: a, type: short, prompt: p, answer: x, source: {seed: lynd, quote: a b c d}}\n"
+        "  - {id: b, type: short, prompt: p, answer: x, source: {seed: lynd, quote: a b c d}}\n"
+    )
+    result = invoke(tmp_path, "validate", "banks")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "banks/mine.yaml:3:48: the question quotes a seed text, but there is no seeds folder "
+        "beside the banks: add seeds/ with a seeds.yaml, or give --seeds [a]\n",
+    )
