@@ -97,7 +97,9 @@ def given_on_command_line(name: str) -> bool:
     return source not in (None, click.core.ParameterSource.DEFAULT)
 
 
-def _command(chosen: Exporter) -> click.Command:
+def command_for(chosen: Exporter) -> click.Command:
+    """The command that drives ``chosen``: shared options, then its own."""
+
     def run(
         paths: tuple[Path, ...],
         seeds_dir: Path | None,
@@ -147,8 +149,8 @@ def _command(chosen: Exporter) -> click.Command:
     )(decorated)
     decorated = selection_options(decorated)
     decorated = bank_paths(decorated)
-    return cli.command(name=chosen.name)(decorated)
+    return click.command(name=chosen.name)(decorated)
 
 
 for _name in REGISTRY:
-    _command(exporter(_name))
+    cli.add_command(command_for(exporter(_name)))
