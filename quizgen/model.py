@@ -34,7 +34,7 @@ class Origin:
 class Citation:
     """A passage of a seed essay that supports a question.
 
-    ``paragraph`` is the 1-based number of the non-blank line where the quote was
+    ``paragraph`` is the 1-based number of the paragraph where the quote was
     found; it is None until the verifier has found it.
     """
 
@@ -297,7 +297,7 @@ class Bank:
 
 @dataclass(frozen=True)
 class Seed:
-    """A source essay, split into paragraphs (non-blank lines), numbered from 1."""
+    """A source text, split into paragraphs (see seedtext), numbered from 1."""
 
     id: str
     title: str

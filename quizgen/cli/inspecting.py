@@ -110,7 +110,7 @@ def stats(
 def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) -> None:
     """Show the substantive paragraphs of each seed that no question cites.
 
-    Paragraphs are the non-blank lines of a seed, numbered from 1; headings,
+    Paragraphs are those a reader sees (see seeds.yaml form:), numbered from 1; headings,
     bylines and endnotes listed in seeds.yaml are not substantive. Exits 1 when
     any substantive paragraph is uncited.
 
