@@ -16,7 +16,8 @@ def stable_order(identity: str, count: int) -> tuple[int, ...]:
     """A permutation of ``range(count)`` that depends only on ``identity``.
 
     ``identity`` is ``project.identity(q.id)``: the question's id, after its project's
-    namespace (the bundled project's identity is the bare id, so its order never moves). String seeds are hashed with SHA-512: the same on every run and platform.
+    namespace (the bundled project's identity is the bare id, so its order never moves).
+    String seeds are hashed with SHA-512: the same on every run and platform.
     """
     order = list(range(count))
     random.Random(f"choices/{identity}").shuffle(order)
