@@ -104,9 +104,18 @@ def load_project(file: Path, *, bundled: bool = False, cwd: Path | None = None) 
     for found in structural_problems("project", doc.data):
         line, column = _spot(spots, found.path)
         problems.append(Problem(Location(str(shown), line, column), found.message))
+    data: dict[str, Any] = doc.data
+    deck = data.get("deck")
+    if isinstance(deck, str) and any(not part.strip() for part in deck.split("::")):
+        line, column = _spot(spots, ("deck",))
+        problems.append(
+            Problem(
+                Location(str(shown), line, column),
+                f"deck {deck!r} has an empty name before or after '::' (Anki's subdeck mark)",
+            )
+        )
     if problems:
         raise BankError(problems)
-    data: dict[str, Any] = doc.data
     root = shown.parent
     banks = root / data.get("banks", "questions")
     name = data["name"]

@@ -77,13 +77,15 @@ def test_unknown_outputs_keys_and_options_are_positioned_with_a_guess(tmp_path: 
 
 
 def test_a_project_file_breaking_the_schema_is_reported_with_its_place(tmp_path: Path) -> None:
-    folder = write_project(tmp_path, "name: my course\nsources: sometimes\n")
+    folder = write_project(tmp_path, "name: my course\nsources: sometimes\ndeck: 'Bio::'\n")
     result = invoke(folder, "validate")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "quizgen.yaml:1:1: 'name' 'my course' is not allowed: the project name names its files "
         "(name.apkg): letters, digits, '.', '_' and '-', starting with a letter or digit",
         "quizgen.yaml:2:1: 'sources' must be one of required, optional, none, not 'sometimes'",
+        "quizgen.yaml:3:1: deck 'Bio::' has an empty name before or after '::' "
+        "(Anki's subdeck mark)",
     ]
 
 
