@@ -154,3 +154,22 @@ def test_a_teachers_banks_without_seeds_are_never_checked_against_the_bundled_on
         "banks/mine.yaml:3:48: the question quotes a seed text, but there is no seeds folder "
         "beside the banks: add seeds/ with a seeds.yaml, or give --seeds [a]\n",
     )
+
+
+def test_the_command_line_wins_over_the_project_file_which_wins_over_defaults(
+    tmp_path: Path,
+) -> None:
+    folder = no_sources_project(tmp_path)
+    project = folder / "quizgen.yaml"
+    project.write_text(
+        project.read_text() + "worksheet: {title: From the project, paper: Letter}\n"
+    )
+    assert invoke(folder, "worksheet", "--title", "Given").exit_code == 0
+    sheet = (folder / "build" / "worksheets" / "sheet-A.html").read_text()
+    assert "<title>Given (version A)</title>" in sheet
+    assert "size: letter" in sheet
+    assert invoke(folder, "worksheet").exit_code == 0
+    sheet = (folder / "build" / "worksheets" / "sheet-A.html").read_text()
+    assert "<title>From the project (version A)</title>" in sheet
+    assert invoke(folder, "worksheet", "--paper", "A4").exit_code == 0
+    assert "size: A4" in (folder / "build" / "worksheets" / "sheet-A.html").read_text()
