@@ -50,6 +50,9 @@ class Project:
     # Output name -> option name -> value, as written.
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     bundled: bool = False
+    # No project file, but a questions/ folder here: read as quizgen read it before
+    # project files (see implicit_project).
+    implicit: bool = False
     spots: Mapping[DocPath, tuple[int, int]] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, repr=False
     )
@@ -82,6 +85,31 @@ def find_project_file(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def implicit_project(folder: Path) -> Project | None:
+    """A folder with ``questions/`` and no project file: its banks and ``seeds/``, named
+    after the folder. Its namespace is the one every deck had before project files, so
+    that the notes of decks built from it then keep their identity."""
+    if not (folder / "questions").is_dir():
+        return None
+    name = folder_name(folder)
+    return Project(
+        name=name,
+        title=name,
+        deck=name,
+        namespace=BUNDLED_NAMESPACE,
+        file=Path(PROJECT_FILE),
+        banks=Path("questions"),
+        seeds=Path("seeds"),
+        implicit=True,
+    )
+
+
+def folder_name(folder: Path) -> str:
+    """A project name from a folder's name: letters, digits, '.', '_' and '-'."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", folder.resolve().name).strip("-._")
+    return name or "quizgen-project"
 
 
 def bundled_project() -> Project:
@@ -186,6 +214,10 @@ BUNDLED_NOTICE = (
     "note: no quizgen.yaml here or in a parent folder, so using the bundled Victor Serge "
     "banks (quizgen init starts a project of your own)"
 )
+IMPLICIT_NOTICE = (
+    "note: no quizgen.yaml here or in a parent folder, so using ./questions and ./seeds "
+    "(quizgen init adds a project file)"
+)
 
 
 def resolve_inputs(project: Project, paths: tuple[Path, ...], seeds: Path | None) -> Inputs:
@@ -194,7 +226,9 @@ def resolve_inputs(project: Project, paths: tuple[Path, ...], seeds: Path | None
     bundled banks are read only when no project was found and no paths were given,
     and a teacher's banks are never checked against the bundled seeds."""
     if not paths:
-        notice = BUNDLED_NOTICE if project.bundled else None
+        notice = (
+            BUNDLED_NOTICE if project.bundled else IMPLICIT_NOTICE if project.implicit else None
+        )
         chosen = seeds if seeds is not None else _seeds_of(project)
         return Inputs((project.banks,), chosen, notice)
     if seeds is not None:
@@ -209,7 +243,9 @@ def resolve_inputs(project: Project, paths: tuple[Path, ...], seeds: Path | None
 
 
 def _seeds_of(project: Project) -> Path | None:
-    return None if project.sources == "none" else project.seeds
+    if project.sources == "none" or (project.implicit and not project.seeds.is_dir()):
+        return None
+    return project.seeds
 
 
 def _within(path: Path, folder: Path) -> bool:

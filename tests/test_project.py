@@ -173,3 +173,27 @@ def test_the_command_line_wins_over_the_project_file_which_wins_over_defaults(
     assert "<title>From the project (version A)</title>" in sheet
     assert invoke(folder, "worksheet", "--paper", "A4").exit_code == 0
     assert "size: A4" in (folder / "build" / "worksheets" / "sheet-A.html").read_text()
+
+
+def test_a_folder_with_questions_and_no_project_file_is_read_as_before(tmp_path: Path) -> None:
+    folder = tmp_path / "fractions"
+    (folder / "questions").mkdir(parents=True)
+    (folder / "questions" / "halves.yaml").write_text(
+        "title: Halves\nquestions:\n  - {id: q1, type: short, prompt: 1/2 + 1/2?, answer: '1'}\n"
+    )
+    result = invoke(folder, "build", "--strict")
+    assert result.exit_code == 1  # no source: a warning, failed by --strict
+    result = invoke(folder, "build")
+    assert result.stderr == (
+        "note: no quizgen.yaml here or in a parent folder, so using ./questions and ./seeds "
+        "(quizgen init adds a project file)\n"
+        "questions/halves.yaml:3:5: warning: question has no source [q1]\n"
+    )
+    assert "wrote build/fractions.apkg: 1 note" in result.stdout
+    # init keeps the namespace the deck's notes already have in students' collections
+    started = invoke(folder, "init")
+    assert started.stdout.splitlines()[-2:] == [
+        "namespace: quizgen, as the decks built here before had, so that students keep their notes",
+        "started project fractions; next: quizgen build",
+    ]
+    assert "\nnamespace: quizgen\n" in (folder / "quizgen.yaml").read_text()

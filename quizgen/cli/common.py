@@ -75,17 +75,26 @@ class Loaded(NamedTuple):
 
 
 def current_project() -> Project:
-    """The project of the current folder (or a parent), else the bundled one; a
-    project file quizgen cannot use is an error. Read once per command."""
+    """The project of the current folder (or a parent); else, where the current
+    folder has questions/, that folder as quizgen read it before project files; else
+    the bundled one. A project file quizgen cannot use is an error. Read once."""
     ctx = click.get_current_context()
     found: Project | None = ctx.meta.get("quizgen.project")
     if found is None:
         from ..errors import BankError
         from ..export import project_problems
-        from ..project import bundled_project, find_project_file, load_project
+        from ..project import (
+            bundled_project,
+            find_project_file,
+            implicit_project,
+            load_project,
+        )
 
         file = find_project_file(Path.cwd())
-        found = load_project(file) if file is not None else bundled_project()
+        if file is not None:
+            found = load_project(file)
+        else:
+            found = implicit_project(Path.cwd()) or bundled_project()
         problems = project_problems(found)
         if problems:
             raise BankError(problems)

@@ -38,5 +38,10 @@ def init(folder: Path, name: str | None, title: str | None) -> None:
         click.echo(f"wrote {path}")
     for path in started.kept:
         click.echo(f"kept {path} (already there)")
+    if started.kept_namespace:
+        click.echo(
+            "namespace: quizgen, as the decks built here before had, so that students keep "
+            "their notes"
+        )
     where = "" if folder == Path(".") else f"cd {folder} && "
     click.echo(f"started project {started.name}; next: {where}quizgen build")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..export.output import write_atomic
-from ..project import PROJECT_FILE, new_namespace
+from ..project import BUNDLED_NAMESPACE, PROJECT_FILE, folder_name, new_namespace
 
 # Starter file (in files/) -> where it goes in the new project.
 _FILES = {
@@ -36,12 +36,8 @@ class Started:
     name: str
     written: tuple[Path, ...]
     kept: tuple[Path, ...]  # already there, left as they were
-
-
-def project_name(folder: Path) -> str:
-    """A project name from a folder's name: letters, digits, '.', '_' and '-'."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", folder.resolve().name).strip("-._")
-    return name or "quizgen-project"
+    # The namespace decks built here before had, kept so students keep their notes.
+    kept_namespace: bool = False
 
 
 def start_project(folder: Path, name: str | None = None, title: str | None = None) -> Started:
@@ -51,7 +47,11 @@ def start_project(folder: Path, name: str | None = None, title: str | None = Non
         raise OutputError(f"{folder / PROJECT_FILE} already exists: this folder is a project")
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"cannot start a project in {folder}: it is a file, not a folder")
-    name = name or project_name(folder)
+    name = name or folder_name(folder)
+    # Decks built here before project files (their change times are in the history)
+    # have notes in students' collections under the old namespace: keep it.
+    built_before = (folder / "questions" / "anki-history.json").is_file()
+    namespace = BUNDLED_NAMESPACE if built_before else new_namespace(name)
     title = title or re.sub(r"[-_.]+", " ", name).strip().capitalize() or name
     starter = resources.files("quizgen").joinpath("starter", "files")
     plan: dict[Path, str] = {}
@@ -61,7 +61,7 @@ def start_project(folder: Path, name: str | None = None, title: str | None = Non
             text = (
                 text.replace("@NAME@", name)
                 .replace("@TITLE@", json.dumps(title, ensure_ascii=False))
-                .replace("@NAMESPACE@", new_namespace(name))
+                .replace("@NAMESPACE@", namespace)
             )
         plan[folder / target] = text
     schemas = resources.files("quizgen").joinpath("schema")
@@ -81,4 +81,4 @@ def start_project(folder: Path, name: str | None = None, title: str | None = Non
             continue
         write_atomic(path, text)
         written.append(path)
-    return Started(name, tuple(written), tuple(kept))
+    return Started(name, tuple(written), tuple(kept), built_before)
