@@ -110,7 +110,7 @@ def load_catalog(
     ]
     report.findings.extend(verify.duplicate_ids(_written_ids(files, parsed)))
     if seeds_dir is None and quotes:
-        report.findings.extend(_no_seeds_folder(banks))
+        report.findings.extend(verify.no_seeds_folder(banks))
     report.findings.extend(
         verify.check(banks, seeds, indexes, require_sources=require_sources, quotes=quotes)
     )
@@ -123,23 +123,6 @@ def load_catalog(
         key=lambda p: (p.location, p.message),
     )
     return LoadResult(Catalog(tuple(banks), MappingProxyType(seeds)), tuple(warnings))
-
-
-def _no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
-    """The first quote, when there are no seed texts to find it in: reported once."""
-    for bank in banks:
-        for q in bank.questions:
-            if q.sources:
-                return [
-                    Finding(
-                        q.origin.path,
-                        ("questions", q.origin.index, "source"),
-                        "the question quotes a seed text, but there is no seeds folder beside "
-                        "the banks: add seeds/ with a seeds.yaml, or give --seeds",
-                        q.id,
-                    )
-                ]
-    return []
 
 
 def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:

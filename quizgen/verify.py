@@ -104,6 +104,19 @@ _NO_QUOTES = (
 )
 
 
+def no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
+    """The first quote, when there are no seed texts to find it in: reported once."""
+    for bank in banks:
+        for q in bank.questions:
+            if q.sources:
+                message = (
+                    "the question quotes a seed text, but there is no seeds folder beside "
+                    "the banks: add seeds/ with a seeds.yaml, or give --seeds"
+                )
+                return [Finding(q.origin.path, (*_at(q), "source"), message, q.id)]
+    return []
+
+
 def duplicate_ids(written: Iterable[tuple[str, str, int]]) -> list[Finding]:
     """Ids used twice, across all files: (id, file, index) for every question written
     with an id, including questions left out of the model for problems of their own,
