@@ -38,11 +38,11 @@ def test_init_then_build_writes_a_deck_a_sheet_and_keys_named_after_the_project(
     assert (built.exit_code, built.stderr) == (0, "")
     assert built.stdout.splitlines() == [
         "validated 8 questions in 1 bank(s)",
-        "8 questions, 9 points; version A",
+        "8 questions, 10 points; version A",
         "wrote build/worksheets/sheet-A.html",
         "wrote build/worksheets/key-A.html",
         "wrote build/worksheets/quick-key-A.html",
-        "wrote build/demo.apkg: 8 notes, 11 cards in 2 decks (8 new or changed)",
+        "wrote build/demo.apkg: 8 notes, 9 cards in 2 decks (8 new or changed)",
         "recorded the change times in questions/anki-history.json",
     ]
     titles = {

@@ -78,7 +78,7 @@ def test_build_removes_what_an_earlier_build_wrote_and_no_longer_writes(demo: Pa
     assert result.stdout.splitlines()[-4:] == [
         "removed build/worksheets/quick-key-B.html (left from an earlier run)",
         "removed build/worksheets/sheet-B.html (left from an earlier run)",
-        "wrote build/biology.apkg: 8 notes, 11 cards in 2 decks (0 new or changed)",
+        "wrote build/biology.apkg: 8 notes, 9 cards in 2 decks (0 new or changed)",
         "removed build/demo.apkg (written by an earlier build)",
     ]
     assert files(demo / "build") == [

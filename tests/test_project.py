@@ -70,7 +70,8 @@ def test_unknown_outputs_keys_and_options_are_positioned_with_a_guess(tmp_path: 
         "quizgen.yaml:3:1: unknown key 'workshet' (did you mean 'worksheet'? "
         "outputs: worksheet, anki)",
         "quizgen.yaml:6:3: unknown option 'versoins' for worksheet (did you mean 'versions'? "
-        "its options: versions, title, instructions, paper, pdf, templates)",
+        "its options: versions, title, instructions, paper, pdf, answer_sheet, match_points, "
+        "partial_credit, templates)",
         "quizgen.yaml:7:3: worksheet instructions: must be text, not ['not', 'text']",
         "quizgen.yaml:9:3: anki type_in: must be true or false, not 'maybe'",
     ]

@@ -9,7 +9,8 @@ import click
 from ..export import build_outputs, defaults, exporter, output_path
 from ..export.anki import parent_deck_name
 from ..export.manifest import Manifest
-from . import cli
+from ..export.output import transaction
+from . import cli, say
 from .common import bank_paths, load
 from .export import build_folder, checked_callback, report
 
@@ -57,19 +58,31 @@ def build(
     catalog, _, project = load(paths, seeds_dir, strict=strict)
     click.echo(f"validated {len(catalog.questions)} questions in {len(catalog.banks)} bank(s)")
     folder = out_dir or build_folder(project)
-    written: list[Path] = []
-    for name in build_outputs(project):
-        chosen = exporter(name)
-        given = {"deck": deck} if deck and any(o.name == "deck" for o in chosen.options) else {}
-        values = defaults(chosen, project, **given, run_by="build")
-        result = chosen.write(
-            catalog, catalog.questions, output_path(chosen, project, folder), values, project
-        )
-        report(result)
-        written.extend(result.files)
-    # What an earlier build wrote and this one did not (a renamed deck, an output no
-    # longer listed) goes, if it is still as build wrote it; nothing else ever does.
-    manifest = Manifest.read(folder, "build")
-    for path in manifest.remove_stale(written):
-        click.echo(f"removed {path} (written by an earlier build)")
-    manifest.record(written)
+    # Every output is written beside its place and all are put in place at the end:
+    # if any step fails, nothing in the build folder (or the history) has changed.
+    results = []
+    with transaction() as tx:
+        for name in build_outputs(project):
+            chosen = exporter(name)
+            given = {"deck": deck} if deck and any(o.name == "deck" for o in chosen.options) else {}
+            values = defaults(chosen, project, **given, run_by="build")
+            results.append(
+                chosen.write(
+                    catalog,
+                    catalog.questions,
+                    output_path(chosen, project, folder),
+                    values,
+                    project,
+                )
+            )
+        # What an earlier build wrote and this one did not (a renamed deck, an output no
+        # longer listed) goes, if it is still as build wrote it; nothing else ever does.
+        written = [path for one in results for path in one.files]
+        gone = [path for one in results for path in one.removed]  # an output's own cleanup
+        manifest = Manifest.read(folder, "build")
+        removed = manifest.remove_stale([*written, *gone])
+        manifest.record(written, tx)
+    for one in results:
+        report(one)
+    for path in removed:
+        say(f"removed {path} (written by an earlier build)")

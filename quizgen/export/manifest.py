@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OutputError
-from .output import write_atomic
+from .output import Transaction, remove_output, write_atomic
 
 MANIFEST = ".quizgen-written.json"
 
@@ -62,24 +61,21 @@ class Manifest:
         ]
 
     def remove_stale(self, keeping: Iterable[Path]) -> tuple[Path, ...]:
-        removed = []
-        for path in self.stale(keeping):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                continue
-            except OSError as e:
-                raise OutputError(f"cannot remove {path}, left from an earlier run: {e}") from e
-            removed.append(path)
-        return tuple(removed)
+        """Remove :meth:`stale` files: now, or when the current transaction commits."""
+        removed = tuple(self.stale(keeping))
+        for path in removed:
+            remove_output(path)
+        return removed
 
-    def record(self, files: Iterable[Path]) -> None:
+    def record(self, files: Iterable[Path], tx: Transaction | None = None) -> None:
         """Note ``files`` (inside the folder) as this owner's, replacing what it had;
-        another owner's claim on the same names ends, since their content is ours now."""
+        another owner's claim on the same names ends, since their content is ours now.
+        Inside transaction ``tx``, a file's new content is read where it waits."""
         mine = {}
         for path in files:
             name = self._name(path)
-            sha = digest(path)
+            pending = tx.temporary(path) if tx is not None else None
+            sha = digest(pending or path)
             if name is not None and sha is not None:
                 mine[name] = sha
         for who, listed in self.entries.items():
