@@ -106,6 +106,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         small,
     )
 
+    # A new teacher's first minute: a new project, then its first build.
+    python, demo = sys.executable, work / "demo"
+    run(
+        "init + build (new project)",
+        None,
+        [
+            "sh",
+            "-c",
+            f'rm -rf "{demo}" && "{python}" -m quizgen init "{demo}" >/dev/null && '
+            f'cd "{demo}" && "{python}" -m quizgen build >/dev/null',
+        ],
+        small,
+    )
+
     def banks(size: int) -> list[str]:
         folder = out / f"banks-{size}"
         if not (folder / ".complete").exists():
@@ -265,6 +279,11 @@ def targets(results: list[Measure], sizes: Sequence[int]) -> list[tuple[str, boo
     if m:
         checks.append(
             ("build of the bundled banks under 1 s", m.seconds < 1.0, f"{m.seconds:.2f} s")
+        )
+    m = get("init + build (new project)")
+    if m:
+        checks.append(
+            ("init then build of a new project under 2 s", m.seconds < 2.0, f"{m.seconds:.2f} s")
         )
     anki, floor = get("anki", 10000), get("floor (C YAML + genanki)", 10000)
     if anki and floor:

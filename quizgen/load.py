@@ -40,6 +40,7 @@ from .model import (
     TrueFalse,
 )
 from .schemacheck import Structural, structural_problems
+from .seedtext import seed_paragraphs
 from .textmatch import SeedIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
@@ -89,10 +90,16 @@ class _Report:
 
 
 def load_catalog(
-    paths: Sequence[Path], seeds_dir: Path, *, require_sources: bool = False
+    paths: Sequence[Path],
+    seeds_dir: Path | None,
+    *,
+    require_sources: bool = False,
+    quotes: bool = True,
 ) -> LoadResult:
+    """Load ``paths``. ``seeds_dir`` None: no seed texts (with ``quotes`` False the
+    project quotes none; otherwise a question that quotes one is reported once)."""
     report = _Report()
-    seeds = load_seeds(seeds_dir, report)
+    seeds = load_seeds(seeds_dir, report) if seeds_dir is not None else {}
     indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
     files = bank_files(paths, report.problems)
     parsed = _parse_all(files, "bank")
@@ -102,7 +109,11 @@ def load_catalog(
         if (bank := _load_bank(path, one, indexes, report)) is not None
     ]
     report.findings.extend(verify.duplicate_ids(_written_ids(files, parsed)))
-    report.findings.extend(verify.check(banks, seeds, indexes, require_sources=require_sources))
+    if seeds_dir is None and quotes:
+        report.findings.extend(verify.no_seeds_folder(banks))
+    report.findings.extend(
+        verify.check(banks, seeds, indexes, require_sources=require_sources, quotes=quotes)
+    )
     problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
@@ -177,9 +188,8 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
                 )
             )
             continue
-        # Split on "\n" only, as editors count lines (str.splitlines would also split
-        # on form feeds and U+2028, and paragraph numbers would disagree with the file).
-        numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+        read = seed_paragraphs(text, entry.get("form"), entry["file"])
+        numbered = list(zip(read.lines, read.paragraphs, strict=True))
         skip = {s["paragraph"]: s["reason"] for s in entry.get("not_substantive", [])}
         for j, n in enumerate(skip):
             if n > len(numbered):

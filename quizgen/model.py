@@ -34,7 +34,7 @@ class Origin:
 class Citation:
     """A passage of a seed essay that supports a question.
 
-    ``paragraph`` is the 1-based number of the non-blank line where the quote was
+    ``paragraph`` is the 1-based number of the paragraph where the quote was
     found; it is None until the verifier has found it.
     """
 
@@ -175,15 +175,43 @@ def parse_cloze(text: str) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError
     return tuple(deletions), tuple(errors)
 
 
+# A deletion written with single braces, or missing one brace at either end.
+_SINGLE_BRACES = re.compile(r"(?<!\{)\{(c\d+::[^{}]*)\}(?!\})")
+_ONE_CLOSING = re.compile(r"\{\{(c\d+::[^{}]*)\}(?!\})")
+_ONE_OPENING = re.compile(r"(?<!\{)\{(c\d+::[^{}]*)\}\}")
+_ONE_COLON = re.compile(r"\{\{c(\d+):(?!:)([^{}]*)\}\}")
+
+
 def _stray_braces(text: str, start: int, end: int) -> Iterator[ClozeSyntaxError]:
+    """What is wrong with a broken deletion between ``start`` and ``end``, named."""
     chunk = text[start:end]
+    for pattern, problem in (
+        (_ONE_CLOSING, "ends with one closing brace"),
+        (_ONE_OPENING, "starts with one opening brace"),
+        (_SINGLE_BRACES, "has single braces"),
+    ):
+        m = pattern.search(chunk)
+        if m:
+            yield ClozeSyntaxError(
+                start + m.start(),
+                f"cloze deletion {m.group(0)!r} {problem}: write {{{{{m.group(1)}}}}}",
+            )
+            return
+    m = _ONE_COLON.search(chunk)
+    if m:
+        yield ClozeSyntaxError(
+            start + m.start(),
+            f"cloze deletion {m.group(0)!r} needs two colons: "
+            f"write {{{{c{m.group(1)}::{m.group(2)}}}}}",
+        )
+        return
     for token in ("{{", "}}"):
         at = chunk.find(token)
         if at >= 0:
             snippet = chunk[max(0, at - 10) : at + 20]
             yield ClozeSyntaxError(
                 start + at,
-                f"malformed cloze deletion near {snippet!r}: "
+                f"unbalanced braces in the cloze text near {snippet!r}: "
                 "write {{c1::answer}} or {{c1::answer::hint}}",
             )
             return
@@ -283,7 +311,7 @@ class Bank:
 
 @dataclass(frozen=True)
 class Seed:
-    """A source essay, split into paragraphs (non-blank lines), numbered from 1."""
+    """A source text, split into paragraphs (see seedtext), numbered from 1."""
 
     id: str
     title: str

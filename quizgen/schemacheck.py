@@ -188,7 +188,15 @@ def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tup
         if sorted(wanted) == ["integer", "string"]:
             wanted = ["string"]
         names = " or ".join(dict.fromkeys(_TYPE_NAMES[t] for t in wanted))
-        yield path, f"{field} must be {names}, not {_describe(instance)}"
+        quote_it = ""
+        if isinstance(instance, bool) and "string" in wanted:
+            key = field.strip("'")
+            word = "yes" if instance else "no"
+            quote_it = (
+                "; YAML reads a bare yes, no, on, off, true or false as true/false: "
+                f'put the text in quotes ({key}: "{word}")'
+            )
+        yield path, f"{field} must be {names}, not {_describe(instance)}{quote_it}"
     elif kind == "enum":
         options = ", ".join(str(v) for v in value)
         hint = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1, cutoff=0.6)

@@ -64,5 +64,9 @@ def _check_names(what: str, given: Sequence[str], known: Sequence[str]) -> None:
         if name not in known:
             hint = difflib.get_close_matches(name, list(known), n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            listing = ", ".join(known) if len(known) <= 12 else f"{len(known)} known"
+            listing = (
+                ", ".join(known)
+                if len(known) <= 12
+                else f"{len(known)} known (run `quizgen stats` to list the {what}s)"
+            )
             raise SelectionError(f"unknown {what} {name!r}{suggestion}; {what}s: {listing}")

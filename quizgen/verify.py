@@ -56,7 +56,10 @@ def check(
     indexes: Mapping[str, SeedIndex],
     *,
     require_sources: bool = False,
+    quotes: bool = True,
 ) -> list[Finding]:
+    """Meaning checks. ``quotes`` False: the project quotes no text (``sources: none``),
+    so a question without a source is expected and one with a source is an error."""
     findings: list[Finding] = []
     bank_ids: dict[str, str] = {}
     for bank in banks:
@@ -69,10 +72,14 @@ def check(
                 )
             )
         bank_ids.setdefault(bank.id, bank.path)
-        if seeds and bank.default_seed and bank.default_seed not in seeds:
+        bad_default = bool(seeds and bank.default_seed and bank.default_seed not in seeds)
+        if bad_default:
+            # Reported here once, not again at every question quoting it.
             findings.append(
                 Finding(
-                    bank.path, ("source",), f"unknown seed {bank.default_seed!r}{_known(seeds)}"
+                    bank.path,
+                    ("source",),
+                    f"unknown seed {bank.default_seed!r}{_known(seeds, bank.default_seed)}",
                 )
             )
         for q in bank.questions:
@@ -84,8 +91,34 @@ def check(
                 Finding(q.origin.path, (*here, *sub), message, q.id, Severity.WARNING)
                 for sub, message in lookalikes(q)
             )
-            findings.extend(_sources(q, seeds, indexes, require_sources))
+            if quotes:
+                findings.extend(
+                    f
+                    for f in _sources(q, seeds, indexes, require_sources)
+                    if not (bad_default and f.path[-1:] == ("seed",) and _uses_default(q, bank))
+                )
+            elif q.sources:
+                findings.append(Finding(q.origin.path, (*here, "source"), _NO_QUOTES, q.id))
     return findings
+
+
+_NO_QUOTES = (
+    "this project quotes no text (sources: none in quizgen.yaml): remove the source, "
+    "or set sources: optional and add the seed texts"
+)
+
+
+def no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
+    """The first quote, when there are no seed texts to find it in: reported once."""
+    for bank in banks:
+        for q in bank.questions:
+            if q.sources:
+                message = (
+                    "the question quotes a seed text, but there is no seeds folder beside "
+                    "the banks: add seeds/ with a seeds.yaml, or give --seeds"
+                )
+                return [Finding(q.origin.path, (*_at(q), "source"), message, q.id)]
+    return []
 
 
 def duplicate_ids(written: Iterable[tuple[str, str, int]]) -> list[Finding]:
@@ -233,7 +266,10 @@ def _sources(
             )
         elif c.seed not in seeds:
             yield Finding(
-                q.origin.path, (*spot, "seed"), f"unknown seed {c.seed!r}{_known(seeds)}", q.id
+                q.origin.path,
+                (*spot, "seed"),
+                f"unknown seed {c.seed!r}{_known(seeds, c.seed)}",
+                q.id,
             )
         elif not quote_pieces(c.quote):
             yield Finding(q.origin.path, (*spot, "quote"), "quote has no words", q.id)
@@ -258,5 +294,13 @@ def _sources(
             )
 
 
-def _known(seeds: Mapping[str, Seed]) -> str:
-    return f" (known seeds: {', '.join(sorted(seeds))})" if seeds else ""
+def _known(seeds: Mapping[str, Seed], given: str | None = None) -> str:
+    if not seeds:
+        return ""
+    close = difflib.get_close_matches(given or "", sorted(seeds), n=1, cutoff=0.6)
+    guess = f"did you mean {close[0]!r}? " if close else ""
+    return f" ({guess}known seeds: {', '.join(sorted(seeds))})"
+
+
+def _uses_default(q: Question, bank: Bank) -> bool:
+    return all(c.seed == bank.default_seed for c in q.sources)

@@ -68,8 +68,7 @@ EXPECTED = {
         "5:5: cloze text has no deletions: mark the hidden term as {{c1::term}} [no-deletions]",
     ],
     "cloze-malformed.yaml": [
-        "5:5: malformed cloze deletion near 'marily in {{c1:French}}.': "
-        "write {{c1::answer}} or {{c1::answer::hint}} [bad-cloze]",
+        "5:5: cloze deletion '{{c1:French}}' needs two colons: write {{c1::French}} [bad-cloze]",
         "8:5: cloze deletion c1 is empty [empty-deletion]",
         "11:5: cloze numbers start at c1, not c0 [zero-deletion]",
     ],
@@ -77,7 +76,9 @@ EXPECTED = {
         "9:7: quote not found in seed 'lynd'; closest passage (paragraph 8): "
         "'Victor Serge was born in Brussels in 1890. His given' [misquoted]",
     ],
-    "unknown-seed.yaml": ["8:7: unknown seed 'lind' (known seeds: greene, lynd) [wrong-seed]"],
+    "unknown-seed.yaml": [
+        "8:7: unknown seed 'lind' (did you mean 'lynd'? known seeds: greene, lynd) [wrong-seed]"
+    ],
     "source-without-seed.yaml": [
         "7:5: source has no seed and the bank sets no default source [no-seed]",
     ],

@@ -29,14 +29,15 @@ def validate(
         quizgen validate --require-sources questions/
         quizgen validate questions/serge-life.yaml --seeds seeds/
     """
-    result = load(paths, seeds_dir, require_sources=require_sources, strict=strict)
-    catalog = result.catalog
+    catalog, warnings, project = load(
+        paths, seeds_dir, require_sources=require_sources, strict=strict
+    )
     questions = catalog.questions
     quotes = sum(len(q.sources) for q in questions)
+    found = "" if project.sources == "none" else f"; {quotes} quotes found in the seeds"
     click.echo(
-        f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s); "
-        f"{quotes} quotes found in the seeds"
-        + (f"; {len(result.warnings)} warning(s)" if result.warnings else "")
+        f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s){found}"
+        + (f"; {len(warnings)} warning(s)" if warnings else "")
     )
 
 
@@ -78,7 +79,7 @@ def stats(
     from ..report import stats as compute
     from ..select import select
 
-    catalog = load(paths, seeds_dir).catalog
+    catalog, _, project = load(paths, seeds_dir)
     s = compute(select(catalog, make_selection(**options)), catalog)
     click.echo(f"questions: {s.total}")
     sections = [
@@ -93,7 +94,7 @@ def stats(
         click.echo(f"\nby {title}:")
         for name, count in rows:
             say(f"  {name:<40} {count:>5}")
-    if s.unsourced:
+    if s.unsourced and project.sources != "none":
         click.echo(f"\nwithout a source: {s.unsourced}")
 
 
@@ -109,7 +110,7 @@ def stats(
 def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) -> None:
     """Show the substantive paragraphs of each seed that no question cites.
 
-    Paragraphs are the non-blank lines of a seed, numbered from 1; headings,
+    Paragraphs are those a reader sees (see seeds.yaml form:), numbered from 1; headings,
     bylines and endnotes listed in seeds.yaml are not substantive. Exits 1 when
     any substantive paragraph is uncited.
 
@@ -121,6 +122,9 @@ def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) ->
     from ..report import coverage as compute
 
     catalog = load(paths, seeds_dir).catalog
+    if not catalog.seeds:
+        click.echo("no seed texts: this project quotes none, so there is nothing to cover")
+        return
     c = compute(catalog, min_words)
     for sid, seed in catalog.seeds.items():
         missing = sum(1 for u in c.uncovered if u.seed.id == sid)

@@ -27,6 +27,8 @@ class DeckOptions:
     type_in: bool = False
     # One history file for every bank; by default each folder of banks has its own.
     history: Path | None = None
+    # The project's note namespace (see notes.note_guid).
+    namespace: str = "quizgen"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def write_deck(
     from .notetypes import render_note_types, text_html
     from .package import DeckRow, NoteRow, write_apkg
 
-    maker = NoteMaker(catalog.seeds, type_in=options.type_in)
+    maker = NoteMaker(catalog.seeds, type_in=options.type_in, namespace=options.namespace)
     notes = [maker.note(q) for q in questions]
 
     histories = _histories(catalog, options.history)

@@ -15,6 +15,7 @@ from .. import ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 
 class WorksheetExporter:
@@ -83,6 +84,7 @@ class WorksheetExporter:
         questions: Sequence[Question],
         out: Path,
         options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
         from .view import Scoring
         from .write import WorksheetOptions, write_worksheets
@@ -101,6 +103,7 @@ class WorksheetExporter:
                 pdf=options["pdf"],
                 answer_sheet=options["answer_sheet"],
                 scoring=Scoring(options["match_points"], options["partial_credit"]),
+                run_by=options.get("run_by", self.name),
             ),
         )
         first = written.worksheets[0]
