@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NoReturn
+from typing import assert_never
 
 from ..model import (
     Cloze,
@@ -24,7 +24,8 @@ from ..model import (
     TrueFalse,
 )
 from ..textmatch import normalise
-from ..verify import DocPath, Finding
+from ..verify import Finding
+from ..yamlfile import DocPath
 
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -50,12 +51,6 @@ STOPWORDS = frozenset(
         "says said say essay text passage author writes wrote"
     )
 )
-
-
-def assert_never(value: NoReturn) -> NoReturn:
-    """typing.assert_never, which Python 3.10 (still supported) lacks: mypy names
-    every ``match`` over the question types that misses one."""
-    raise AssertionError(f"unhandled question type: {type(value).__name__}")
 
 
 def fold(text: str) -> str:
