@@ -89,3 +89,12 @@ def test_anki_back_shows_points_and_levels_in_the_same_fields(
         ) in back
         plain = " ".join(visible(notes["sample-essay"].cards()[0].answer()).split())
         assert "Rubric (1 point):names the two traditionsconnects them to Serge's life" in plain
+
+
+def test_study_page_lists_the_criteria_of_a_weighted_rubric(run, tmp_path: Path) -> None:
+    page = tmp_path / "study.html"
+    result = run("study", str(WEIGHTED), str(EVERY_TYPE), "-o", str(page))
+    assert result.exit_code == 0, result.output
+    html = page.read_text("utf-8")
+    assert '"rubric":["States Lynd\'s judgment","Supports it from the essay"]' in html
+    assert '"rubric":["names the two traditions","connects them to Serge\'s life"]' in html
