@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..export import defaults, exporters
+from ..export import built_by_default, defaults
 from ..export.anki import parent_deck_name
 from ..vocabulary import DEFAULT_DECK
 from . import cli
@@ -54,7 +54,7 @@ def build(
     result = load(paths, seeds_dir, strict=strict)
     catalog = result.catalog
     click.echo(f"validated {len(catalog.questions)} questions in {len(catalog.banks)} bank(s)")
-    for chosen in exporters():
+    for chosen in built_by_default():
         given = {"deck": deck} if any(o.name == "deck" for o in chosen.options) else {}
         report(
             chosen.write(

@@ -99,7 +99,15 @@ class Exporter(Protocol):
 REGISTRY: Mapping[str, str] = {
     "worksheet": "quizgen.export.worksheet",
     "anki": "quizgen.export.anki",
+    "moodle": "quizgen.export.moodle",
+    "gift": "quizgen.export.gift",
+    "canvas": "quizgen.export.canvas",
+    "kahoot": "quizgen.export.kahoot",
+    "blooket": "quizgen.export.blooket",
 }
+
+# The registered outputs plain ``quizgen build`` writes, until a project file chooses.
+BUILT_BY_DEFAULT: tuple[str, ...] = ("worksheet", "anki")
 
 
 def exporter(name: str) -> Exporter:
@@ -110,6 +118,10 @@ def exporter(name: str) -> Exporter:
 
 def exporters() -> tuple[Exporter, ...]:
     return tuple(exporter(name) for name in REGISTRY)
+
+
+def built_by_default() -> tuple[Exporter, ...]:
+    return tuple(exporter(name) for name in BUILT_BY_DEFAULT)
 
 
 def defaults(chosen: Exporter, **given: Any) -> dict[str, Any]:
