@@ -233,6 +233,7 @@ def _matching(
 
 
 def _score(processing: ET.Element, respident: str, ident: str, share: str) -> None:
-    condition = _sub(processing, "respcondition")
+    # continue="Yes": the next blank or pair is scored too (QTI stops at "No").
+    condition = _sub(processing, "respcondition", **{"continue": "Yes"})
     _sub(_sub(condition, "conditionvar"), "varequal", ident, respident=respident)
     _sub(condition, "setvar", share, action="Add", varname="SCORE")

@@ -147,6 +147,8 @@ def _choices(catalog: Catalog, q: MultipleChoice | MultipleAnswer) -> ET.Element
     _value(element, "shuffleanswers", "false")
     _value(element, "answernumbering", "ABCD")
     _value(element, "showstandardinstruction", 0)
+    if not single:
+        ET.SubElement(element, "shownumcorrect")
     if isinstance(q, MultipleChoice):
         right = {q.answer}
         weights = select_all_weights(1, 0)
@@ -157,8 +159,6 @@ def _choices(catalog: Catalog, q: MultipleChoice | MultipleAnswer) -> ET.Element
         choice = q.choices[n]
         fraction = weights.right if choice in right else (0 if single else weights.wrong)
         _answer(element, fraction, html.escape(choice, quote=False))
-    if not single:
-        ET.SubElement(element, "shownumcorrect")
     return element
 
 
