@@ -224,11 +224,13 @@ def test_text_is_escaped_html(tmp_path):
     root = ET.parse(out).getroot()
     mcq = next(e for e in root if e.findtext("idnumber") == "lms-mcq")
     assert _text(mcq, "generalfeedback").startswith(
-        "<p>Serge's parents had left Tsarist Russia: a &lt;b&gt;Belgian&lt;/b&gt; childhood &amp; exile.</p>"
+        "<p>Serge's parents had left Tsarist Russia: a &lt;b&gt;Belgian&lt;/b&gt; "
+        "childhood &amp; exile.</p>"
     )
     cloze = next(e for e in root if e.findtext("idnumber") == "lms-cloze-one")
     assert _text(cloze, "questiontext") == (
-        "<p>Serge wrote primarily in {1:SHORTANSWER:=French} [a language]: not &#123;in&#125; Russian.</p>"
+        "<p>Serge wrote primarily in {1:SHORTANSWER:=French} [a language]: "
+        "not &#123;in&#125; Russian.</p>"
     )
     two = next(e for e in root if e.findtext("idnumber") == "lms-cloze-two")
     assert "{2:SHORTANSWER:=Andrej Grubacic}" in _text(two, "questiontext")

@@ -48,18 +48,16 @@ def gift_text(
     misfits: list[Misfit] = []
     written = 0
     for bank_id, title in bank_titles(catalog, questions).items():
+        in_bank = [q for q in questions if q.bank == bank_id]
+        misfits.extend(Misfit(q.id, reason) for q in in_bank if (reason := misfit(q)))
+        fitting = [q for q in in_bank if not misfit(q)]
+        if not fitting:
+            continue
         path = "/".join(part.replace("/", "//") for part in ("$course$", project, title))
         blocks.append(f"$CATEGORY: {path}\n")
         bank_tags = catalog.bank(bank_id).tags
-        for q in questions:
-            if q.bank != bank_id:
-                continue
-            reason = misfit(q)
-            if reason:
-                misfits.append(Misfit(q.id, reason))
-                continue
-            blocks.append(question(catalog, q, bank_tags))
-            written += 1
+        blocks.extend(question(catalog, q, bank_tags) for q in fitting)
+        written += len(fitting)
     return "\n".join(blocks), written, misfits
 
 

@@ -52,9 +52,10 @@ class MoodleExporter:
 
         data, categories = moodle_xml(catalog, questions, options["category"])
         write_atomic(out, data)
+        noun = "category" if categories == 1 else "categories"
         line = (
             f"wrote {out}: {count(len(questions), 'question')} "
-            f"in {categories} {'category' if categories == 1 else 'categories'} under {options['category']!r}"
+            f"in {categories} {noun} under {options['category']!r}"
         )
         return Written((out,), (line,))
 
