@@ -132,8 +132,10 @@ def _responses(q: Question, presentation: ET.Element, processing: ET.Element) ->
         case Essay():
             _material(presentation, paragraphs(q.prompt))
             _text_box(presentation)
-            nothing = _sub(processing, "respcondition", **{"continue": "No"})
+            # Nothing to score; placed first, before the feedback, as text2qti does.
+            nothing = ET.Element("respcondition", {"continue": "No"})
             _sub(_sub(nothing, "conditionvar"), "other")
+            processing.insert(1, nothing)
             return []
         case _:
             assert_never(q)
