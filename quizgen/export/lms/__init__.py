@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, NoReturn
 
 from ...vocabulary import DEFAULT_DECK
 from .. import ExportOption
-from ..choices import stable_order
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
@@ -69,6 +68,8 @@ def assert_never(value: NoReturn) -> NoReturn:
 
 def choice_order(q_id: str, count: int) -> tuple[int, ...]:
     """THE order of a question's lettered choices (quizgen.export.choices)."""
+    from ..choices import stable_order  # not at import: ``quizgen --help`` stays light
+
     return stable_order(q_id, count)
 
 
