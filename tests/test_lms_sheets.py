@@ -75,6 +75,7 @@ def test_kahoot_sheet_follows_the_template(project, tmp_path):
         answers = [a for a in values[2:6] if a is not None]
         assert 2 <= len(answers) <= 4 and all(len(a) <= 75 for a in answers)
         assert values[6] in KAHOOT_TIMES and values[6] == 30
+        assert isinstance(values[7], int)
         got.append((values[1], answers, [int(n) for n in str(values[7]).split(",")]))
     assert got == rows
     [warning] = written.warnings

@@ -56,7 +56,9 @@ def write_workbook(out: Path, rows: Sequence[SheetRow], seconds: int) -> None:
         for column, answer in enumerate(row.answers, start=3):
             sheet.cell(r, column, answer)
         sheet.cell(r, 7, seconds)
-        sheet.cell(r, 8, ",".join(str(c) for c in row.correct))
+        # One right answer as a number, as the template's examples have it.
+        right = row.correct[0] if len(row.correct) == 1 else ",".join(map(str, row.correct))
+        sheet.cell(r, 8, right)
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(out, buffer.getvalue())
