@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, assert_never
 
 from . import verify
 from .errors import BankError, Location, Problem, Severity
@@ -42,6 +42,7 @@ from .model import (
 from .schemacheck import Structural, structural_problems
 from .textmatch import SeedIndex
 from .verify import Finding
+from .vocabulary import QuestionKind
 from .yamlfile import YamlDocument, YamlProblem, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -318,44 +319,46 @@ def _question(
         "points": raw.get("points", 1),
         "origin": origin,
     }
-    kind = raw["type"]
-    if kind == "mcq":
-        return MultipleChoice(
-            **common,
-            prompt=_text(raw["prompt"]),
-            choices=_texts(raw["choices"]),
-            answer=_text(raw["answer"]),
-        )
-    if kind == "multi":
-        return MultipleAnswer(
-            **common,
-            prompt=_text(raw["prompt"]),
-            choices=_texts(raw["choices"]),
-            answers=_texts(raw["answer"]),
-        )
-    if kind == "truefalse":
-        return TrueFalse(**common, prompt=_text(raw["prompt"]), answer=raw["answer"])
-    if kind == "short":
-        return ShortAnswer(
-            **common,
-            prompt=_text(raw["prompt"]),
-            answer=_text(raw["answer"]),
-            accept=_texts(raw.get("accept", ())),
-        )
-    if kind == "cloze":
-        return Cloze(**common, text=_text(raw["text"]))
-    if kind == "match":
-        pairs = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
-        return Matching(**common, prompt=_text(raw["prompt"]), pairs=pairs)
-    if kind == "order":
-        return Ordering(**common, prompt=_text(raw["prompt"]), items=_texts(raw["items"]))
-    return Essay(
-        **common,
-        prompt=_text(raw["prompt"]),
-        answer=_text(raw["answer"]),
-        rubric=_texts(raw.get("rubric", ())),
-        lines=raw.get("lines", 8),
-    )
+    kind: QuestionKind = raw["type"]  # the schema admits only the known kinds
+    prompt = _text(raw.get("prompt", ""))
+    match kind:
+        case "mcq":
+            return MultipleChoice(
+                **common, prompt=prompt, choices=_texts(raw["choices"]), answer=_text(raw["answer"])
+            )
+        case "multi":
+            return MultipleAnswer(
+                **common,
+                prompt=prompt,
+                choices=_texts(raw["choices"]),
+                answers=_texts(raw["answer"]),
+            )
+        case "truefalse":
+            return TrueFalse(**common, prompt=prompt, answer=raw["answer"])
+        case "short":
+            return ShortAnswer(
+                **common,
+                prompt=prompt,
+                answer=_text(raw["answer"]),
+                accept=_texts(raw.get("accept", ())),
+            )
+        case "cloze":
+            return Cloze(**common, text=_text(raw["text"]))
+        case "match":
+            pairs = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
+            return Matching(**common, prompt=prompt, pairs=pairs)
+        case "order":
+            return Ordering(**common, prompt=prompt, items=_texts(raw["items"]))
+        case "essay":
+            return Essay(
+                **common,
+                prompt=prompt,
+                answer=_text(raw["answer"]),
+                rubric=_texts(raw.get("rubric", ())),
+                lines=raw.get("lines", 8),
+            )
+        case _:
+            assert_never(kind)
 
 
 _BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")

@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .model import QUESTION_CLASSES
+
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
     from jsonschema.exceptions import ValidationError
@@ -176,8 +178,8 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
             hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
             is_question = len(path) == 2 and path[0] == "questions"
             kind_name = str(instance.get("type", "")) if is_question else ""
-            article = "an" if kind_name in ("mcq", "order", "essay") else "a"
-            what = f" for {article} {kind_name} question" if kind_name else ""
+            known = QUESTION_CLASSES.get(kind_name)
+            what = f" for {known.article} {kind_name} question" if known else ""
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             yield (*path, key), _UnknownKey(f"unknown key {key!r}{what}{suggestion}")
     elif kind == "type":
