@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import assert_never
 
 from ...model import (
     Catalog,
@@ -23,7 +24,7 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
-from ..lms import assert_never, choice_order, feedback_parts, percent, positions
+from ..lms import choice_order, feedback_parts, percent, positions
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"

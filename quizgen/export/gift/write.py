@@ -7,6 +7,7 @@ breaks, and marked ``[plain]`` so Moodle shows it as written, not as HTML.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import assert_never
 
 from ...model import (
     Catalog,
@@ -22,7 +23,6 @@ from ...model import (
 )
 from ..lms import (
     Misfit,
-    assert_never,
     bank_titles,
     choice_order,
     feedback_text,

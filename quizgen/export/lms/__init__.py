@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from ...vocabulary import DEFAULT_DECK
 from .. import ExportOption
@@ -58,12 +58,6 @@ def feedback_parts(catalog: Catalog, q: Question) -> tuple[str, ...]:
 
 def feedback_text(catalog: Catalog, q: Question, joiner: str = "\n") -> str:
     return joiner.join(feedback_parts(catalog, q))
-
-
-def assert_never(value: NoReturn) -> NoReturn:
-    """Exhaustive dispatch over question types (``typing.assert_never`` is 3.11+):
-    mypy names every ``match`` that a new type would fall through."""
-    raise AssertionError(f"unhandled question type: {value!r}")
 
 
 def choice_order(q_id: str, count: int) -> tuple[int, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from ...model import (
     Cloze,
@@ -20,7 +21,7 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
-from . import Misfit, assert_never, choice_order
+from . import Misfit, choice_order
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import assert_never
 
 from ...model import (
     Catalog,
@@ -24,7 +25,6 @@ from ...model import (
     TrueFalse,
 )
 from ..lms import (
-    assert_never,
     bank_titles,
     choice_order,
     feedback_parts,
