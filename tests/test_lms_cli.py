@@ -29,8 +29,8 @@ def test_gift_warns_once_naming_what_does_not_fit(run, tmp_path) -> None:
     result = run("gift", FIXTURE, "-o", str(out))
     assert (result.exit_code, result.stdout) == (0, f"wrote {out}: 10 questions\n")
     assert result.stderr == (
-        "warning: 2 questions left out, as GIFT cannot hold them: lms-cloze-two (a cloze "
-        "with 2 blanks; GIFT holds one); lms-order (GIFT has no ordering type); "
+        "warning: 2 questions left out, as GIFT cannot hold them: a cloze with several "
+        "blanks: lms-cloze-two (2 blanks); no ordering type: lms-order; "
         "use Moodle XML (quizgen moodle)\n"
     )
 
@@ -71,7 +71,7 @@ def test_blooket_writes_what_fits(run, tmp_path) -> None:
     assert (result.exit_code, result.stdout) == (0, f"wrote {out}: 3 questions for Blooket\n")
     assert result.stderr == (
         "warning: 1 question left out, as Blooket's spreadsheet cannot hold them: "
-        "lms-mcq-five (5 choices; at most 4)\n"
+        "more than 4 choices: lms-mcq-five (5)\n"
     )
     assert run("blooket", FIXTURE, "--time-limit", "301").exit_code == 2
 

@@ -49,7 +49,7 @@ def gift_text(
     written = 0
     for bank_id, title in bank_titles(catalog, questions).items():
         in_bank = [q for q in questions if q.bank == bank_id]
-        misfits.extend(Misfit(q.id, reason) for q in in_bank if (reason := misfit(q)))
+        misfits.extend(m for q in in_bank if (m := misfit(q)))
         fitting = [q for q in in_bank if not misfit(q)]
         if not fitting:
             continue
@@ -61,14 +61,14 @@ def gift_text(
     return "\n".join(blocks), written, misfits
 
 
-def misfit(q: Question) -> str | None:
+def misfit(q: Question) -> Misfit | None:
     """Why GIFT cannot hold ``q``, or None."""
     if isinstance(q, Ordering):
-        return "GIFT has no ordering type"
+        return Misfit(q.id, "no ordering type")
     if isinstance(q, Cloze) and len(q.deletions) > 1:
-        return f"a cloze with {len(q.deletions)} blanks; GIFT holds one"
+        return Misfit(q.id, "a cloze with several blanks", f"{len(q.deletions)} blanks")
     if isinstance(q, Matching) and any("->" in p.left or "->" in p.right for p in q.pairs):
-        return "'->' inside a matching pair cannot be escaped in GIFT"
+        return Misfit(q.id, "'->' in a matching pair (GIFT cannot escape it)")
     return None
 
 

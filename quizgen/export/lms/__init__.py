@@ -95,17 +95,28 @@ def positions(count: int) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Misfit:
+    """A question a format cannot hold: why (shared by others), and its own figure."""
+
     question_id: str
     reason: str
+    detail: str = ""
 
 
 def misfit_warning(misfits: Sequence[Misfit], platform: str, advice: str = "") -> tuple[str, ...]:
-    """One warning naming every question left out, with its reason; none if none."""
+    """One warning naming every question left out, grouped by reason; none if none.
+
+    ``5 questions left out, as GIFT cannot hold them: no ordering type: a, b; a cloze
+    with several blanks: c (2 blanks); use Moodle XML (quizgen moodle)``
+    """
     if not misfits:
         return ()
-    noun = "question" if len(misfits) == 1 else "questions"
-    listed = "; ".join(f"{m.question_id} ({m.reason})" for m in misfits)
+    groups: dict[str, list[str]] = {}
+    for m in misfits:
+        named = f"{m.question_id} ({m.detail})" if m.detail else m.question_id
+        groups.setdefault(m.reason, []).append(named)
+    listed = "; ".join(f"{reason}: {', '.join(ids)}" for reason, ids in groups.items())
     tail = f"; {advice}" if advice else ""
+    noun = "question" if len(misfits) == 1 else "questions"
     return (f"{len(misfits)} {noun} left out, as {platform} cannot hold them: {listed}{tail}",)
 
 

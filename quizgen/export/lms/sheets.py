@@ -23,6 +23,14 @@ from ...model import (
 )
 from . import Misfit, choice_order
 
+TYPE_NAMES = {
+    "short": "short-answer",
+    "cloze": "cloze",
+    "match": "matching",
+    "order": "ordering",
+    "essay": "essay",
+}
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -45,7 +53,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _candidate(q: Question, platform: str) -> SheetRow | str:
+def _candidate(q: Question, platform: str) -> SheetRow | Misfit:
     match q:
         case MultipleChoice():
             order = choice_order(q.id, len(q.choices))
@@ -55,9 +63,9 @@ def _candidate(q: Question, platform: str) -> SheetRow | str:
         case TrueFalse():
             return SheetRow(q.id, one_line(q.prompt), ("True", "False"), (1 if q.answer else 2,))
         case MultipleAnswer():
-            return f"select-all: {platform} counts any one marked answer as right"
+            return Misfit(q.id, f"select-all ({platform} counts any one marked answer as right)")
         case ShortAnswer() | Cloze() | Matching() | Ordering() | Essay():
-            return f"{platform} has no {q.kind} type"
+            return Misfit(q.id, f"no {TYPE_NAMES[q.kind]} type")
         case _:
             assert_never(q)
 
@@ -70,20 +78,23 @@ def sheet_rows(
     misfits: list[Misfit] = []
     for q in questions:
         row = _candidate(q, limits.platform)
-        reason = row if isinstance(row, str) else _too_long(row, limits)
-        if reason:
-            misfits.append(Misfit(q.id, reason))
+        problem = row if isinstance(row, Misfit) else _too_long(row, limits)
+        if problem:
+            misfits.append(problem)
         elif isinstance(row, SheetRow):
             rows.append(row)
     return rows, misfits
 
 
-def _too_long(row: SheetRow, limits: Limits) -> str | None:
+def _too_long(row: SheetRow, limits: Limits) -> Misfit | None:
     if len(row.answers) > limits.answers:
-        return f"{len(row.answers)} choices; at most {limits.answers}"
+        return Misfit(row.question_id, f"more than {limits.answers} choices", str(len(row.answers)))
     if limits.question_chars and len(row.text) > limits.question_chars:
-        return f"question of {len(row.text)} characters; at most {limits.question_chars}"
+        reason = f"question over {limits.question_chars} characters"
+        return Misfit(row.question_id, reason, str(len(row.text)))
     longest = max(len(a) for a in row.answers)
     if limits.answer_chars and longest > limits.answer_chars:
-        return f"an answer of {longest} characters; at most {limits.answer_chars}"
+        return Misfit(
+            row.question_id, f"an answer over {limits.answer_chars} characters", str(longest)
+        )
     return None
