@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 from conftest import in_ci
-from lms_helpers import ROOT, assert_feedback, catalog, export
+from lms_helpers import GRADES, ROOT, assert_feedback, catalog, export
 
 from quizgen.export.choices import stable_order
 from quizgen.export.gift.write import escape
@@ -97,6 +97,7 @@ def _check(item, q):
             for text, _, weight in choices:
                 expected = 100 / right if text in q.answers else -100 / wrong
                 assert weight == pytest.approx(expected, abs=1e-4)
+                assert round(weight, 5) in GRADES  # Moodle refuses other weights
         case TrueFalse():
             assert item["type"] == "TF" and item["isTrue"] is q.answer
         case ShortAnswer():

@@ -16,7 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from lms_helpers import assert_feedback, catalog, export
+from lms_helpers import GRADES, assert_feedback, catalog, export
 
 from quizgen.export.choices import stable_order
 from quizgen.model import (
@@ -83,10 +83,6 @@ SHAPES = {
     ],
     "category": ["category", "info", "idnumber"],
 }
-# Moodle's list of grades a fraction must be on (question_bank::fraction_options_full).
-GRADES = {100, 90, 80, 75, 70, 60, 50, 40, 30, 25, 20, 12.5, 10, 5, 0}
-GRADES |= {83.33333, 66.66667, 33.33333, 16.66667, 14.28571, 11.11111}
-GRADES |= {-g for g in GRADES}
 
 
 @pytest.fixture(scope="module", params=["fixture", "bundled"])
