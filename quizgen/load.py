@@ -43,7 +43,7 @@ from .schemacheck import Structural, structural_problems
 from .textmatch import SeedIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
-from .yamlfile import YamlDocument, YamlProblem, read_yaml
+from .yamlfile import DocPath, YamlDocument, YamlProblem, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 # Below this much YAML, starting worker processes costs more than it saves.
@@ -73,7 +73,7 @@ class _Report:
         """Every problem with its line and column, re-reading only the files concerned."""
         docs: dict[str, YamlDocument | None] = {}
 
-        def locate(file: str, path: verify.DocPath) -> Location:
+        def locate(file: str, path: DocPath) -> Location:
             if file not in docs:
                 docs[file] = read_yaml(Path(file), track=True)[0]
             doc = docs[file]
@@ -235,7 +235,7 @@ def _accept(path: Path, parsed: _Parsed, report: _Report) -> tuple[dict[str, Any
     return (parsed.data if usable else None), broken
 
 
-def _container(data: Any, path: verify.DocPath) -> dict[str, Any]:
+def _container(data: Any, path: DocPath) -> dict[str, Any]:
     for part in path:
         data = data[part]
     return data  # type: ignore[no-any-return]
@@ -252,7 +252,7 @@ def _written_ids(
                 yield qid, str(path), i
 
 
-def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:
+def _mark_broken(path: DocPath, broken: set[int]) -> bool:
     """Note a problem inside one question; False if it spoils the whole file."""
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         broken.add(path[1])
@@ -376,7 +376,7 @@ def _texts(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(_text(v) for v in values)
 
 
-def _question_id(doc: YamlDocument | None, path: verify.DocPath) -> str | None:
+def _question_id(doc: YamlDocument | None, path: DocPath) -> str | None:
     if doc is None or len(path) < 2 or path[0] != "questions" or not isinstance(doc.data, dict):
         return None
     questions = doc.data.get("questions")

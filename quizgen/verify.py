@@ -28,8 +28,8 @@ from .model import (
     parse_cloze,
 )
 from .textmatch import SeedIndex, normalise, quote_pieces
+from .yamlfile import DocPath
 
-DocPath = tuple[str | int, ...]
 # A quote of a word or two is found almost anywhere and proves nothing.
 MIN_QUOTE_WORDS = 4
 
