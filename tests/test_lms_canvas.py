@@ -249,3 +249,19 @@ def test_items_have_the_structure_text2qti_writes(tmp_path):
         assert _meta(mine)["question_type"] == _meta(text2qti)["question_type"]
         assert _meta(mine)["points_possible"] == _meta(text2qti)["points_possible"]
         assert _skeleton(mine) == _skeleton(text2qti), mine.get("title")
+
+
+def test_an_orderings_positions_are_offered_in_number_order() -> None:
+    from quizgen.export.canvas.qti import item
+    from quizgen.model import Ordering
+
+    q = Ordering(id="ten", bank="b", prompt="Order them.", items=tuple(f"i{n}" for n in range(10)))
+    element = etree.fromstring(etree.tostring(etree.XML(_et_bytes(item(catalog("fixture"), q)))))
+    menu = next(element.iter("response_lid"))
+    assert list(_labels(menu).values()) == [f"Position {n}" for n in range(1, 11)]
+
+
+def _et_bytes(element) -> bytes:
+    import xml.etree.ElementTree as ET
+
+    return ET.tostring(element)

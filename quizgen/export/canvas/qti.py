@@ -129,7 +129,7 @@ def _responses(q: Question, presentation: ET.Element, processing: ET.Element) ->
             places = positions(len(q.items))
             order = choice_order(q.id, len(q.items))
             pairs = [(q.items[n], places[n]) for n in order]
-            return _matching(q, q.prompt, pairs, presentation, processing, sorted(places))
+            return _matching(q, q.prompt, pairs, presentation, processing, places)
         case Essay():
             _material(presentation, paragraphs(q.prompt))
             _text_box(presentation)
