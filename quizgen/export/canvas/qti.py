@@ -58,6 +58,8 @@ def _material(parent: ET.Element, text: str, texttype: str = "text/html") -> Non
 
 
 def assessment(catalog: Catalog, questions: Sequence[Question], ident: str, title: str) -> bytes:
+    """The QTI document. Items are serialised one by one into the section, so a large
+    quiz never holds the whole element tree at once."""
     root = ET.Element("questestinterop")
     root.set("xmlns", QTI_NS)
     root.set("xmlns:xsi", XSI_NS)
@@ -66,10 +68,16 @@ def assessment(catalog: Catalog, questions: Sequence[Question], ident: str, titl
     meta = _sub(quiz, "qtimetadata")
     _field(meta, "cc_maxattempts", "1")
     section = _sub(quiz, "section", ident="root_section")
-    for q in questions:
-        section.append(item(catalog, q))
+    section.append(ET.Comment("items"))
     ET.indent(root, space="  ")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode")).encode()
+    head, tail = ET.tostring(root, "unicode").split("<!--items-->")
+    items = []
+    for q in questions:
+        element = item(catalog, q)
+        ET.indent(element, space="  ", level=3)
+        items.append(ET.tostring(element, "unicode"))
+    body = "\n      ".join(items)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + head + body + tail).encode()
 
 
 def _field(meta: ET.Element, label: str, entry: str) -> None:

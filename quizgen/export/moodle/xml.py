@@ -38,18 +38,24 @@ NAME_LENGTH = 80
 
 
 def moodle_xml(catalog: Catalog, questions: Sequence[Question], project: str) -> tuple[bytes, int]:
-    """The file's bytes and the number of bank categories in it."""
-    quiz = ET.Element("quiz")
+    """The file's bytes and the number of bank categories in it.
+
+    Each question is serialised on its own, so a large bank never holds the whole
+    element tree at once."""
+    by_bank: dict[str, list[Question]] = {}
+    for q in questions:
+        by_bank.setdefault(q.bank, []).append(q)
     titles = bank_titles(catalog, questions)
+    parts = []
     for bank_id, title in titles.items():
         bank = catalog.bank(bank_id)
-        quiz.append(category(project, title, bank.description))
-        for q in questions:
-            if q.bank == bank_id:
-                quiz.append(question(catalog, q, bank.tags))
-    ET.indent(quiz, space="  ")
-    body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode(), len(titles)
+        elements = [category(project, title, bank.description)]
+        elements += (question(catalog, q, bank.tags) for q in by_bank[bank_id])
+        for element in elements:
+            ET.indent(element, space="  ", level=1)
+            parts.append(ET.tostring(element, "unicode", short_empty_elements=False))
+    body = "<quiz>\n  " + "\n  ".join(parts) + "\n</quiz>\n"
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode(), len(titles)
 
 
 def category_path(project: str, title: str) -> str:
