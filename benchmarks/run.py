@@ -54,14 +54,16 @@ def measure(name: str, size: int | None, argv: Sequence[str], runs: int, cwd: Pa
     times: list[float] = []
     peaks: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        stderr = proc.stderr.read().decode() if proc.stderr else ""
-        if proc.stderr:
-            proc.stderr.close()
+        # stderr goes to a file, not a pipe: a command warning more than a pipe holds
+        # (an LMS export listing thousands of questions) would block until read.
+        with tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+            _, status, usage = os.wait4(proc.pid, 0)
+            times.append(time.perf_counter() - start)
+            peaks.append(usage.ru_maxrss / 1024)
+            errors.seek(0)
+            stderr = errors.read().decode()
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"{name} failed ({' '.join(map(str, argv))}):\n{stderr}")
     return Measure(name, size, statistics.median(times), max(peaks), runs)
