@@ -71,13 +71,15 @@ def assessment(catalog: Catalog, questions: Sequence[Question], ident: str, titl
     section.append(ET.Comment("items"))
     ET.indent(root, space="  ")
     head, tail = ET.tostring(root, "unicode").split("<!--items-->")
+    # Bytes, each item encoded at once: a str holding one curly quote takes 2 bytes a
+    # character, and a large quiz would be copied whole at every concatenation.
     items = []
     for q in questions:
         element = item(catalog, q)
         ET.indent(element, space="  ", level=3)
-        items.append(ET.tostring(element, "unicode"))
-    body = "\n      ".join(items)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + head + body + tail).encode()
+        items.append(ET.tostring(element, "utf-8", xml_declaration=False))
+    start = ('<?xml version="1.0" encoding="UTF-8"?>\n' + head).encode()
+    return b"".join((start, b"\n      ".join(items), tail.encode()))
 
 
 def _field(meta: ET.Element, label: str, entry: str) -> None:

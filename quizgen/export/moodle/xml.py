@@ -53,9 +53,13 @@ def moodle_xml(catalog: Catalog, questions: Sequence[Question], project: str) ->
         elements += (question(catalog, q, bank.tags) for q in by_bank[bank_id])
         for element in elements:
             ET.indent(element, space="  ", level=1)
-            parts.append(ET.tostring(element, "unicode", short_empty_elements=False))
-    body = "<quiz>\n  " + "\n  ".join(parts) + "\n</quiz>\n"
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode(), len(titles)
+            # Bytes at once: a large bank is never copied whole as text.
+            xml = ET.tostring(element, "utf-8", short_empty_elements=False, xml_declaration=False)
+            parts.append(xml)
+    body = b"\n  ".join(parts)
+    return b"".join(
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n  ', body, b"\n</quiz>\n")
+    ), len(titles)
 
 
 def category_path(project: str, title: str) -> str:
