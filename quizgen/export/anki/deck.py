@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import OutputError
+from ...errors import OutputError, Problem
 from ...vocabulary import DEFAULT_DECK
 from .history import HISTORY_NAME, History, build_time
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from .package import DeckRow
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def write_deck(
         for b in catalog.banks
         if b.id in used_banks
     }
-    parent = DeckRow(deck_id(options.parent), options.parent)
+    parent = DeckRow(deck_id(options.parent), options.parent, parent_description(decks.values()))
 
     rows = []
     changed = 0
@@ -122,6 +123,19 @@ def write_deck(
     )
 
 
+def parent_description(subdecks: Iterable[DeckRow]) -> str:
+    """What the parent deck's overview says: what is in it and how the cards work."""
+    from .notetypes import text_html
+
+    titles = sorted(d.name.split("::", 1)[1] for d in subdecks)
+    return (
+        f"Questions from {len(titles)} bank{'' if len(titles) == 1 else 's'}, one subdeck "
+        f"each: {text_html('; '.join(titles))}. Tap or type your answer before you turn a "
+        "card; every back says why and quotes the passage it rests on. Made by quizgen: "
+        "importing a newer deck updates these cards and keeps your reviews."
+    )
+
+
 def _save(histories: Iterable[History]) -> tuple[tuple[Path, ...], tuple[str, ...]]:
     """Write the histories that changed; the files written, and warnings."""
     saved: list[Path] = []
@@ -157,19 +171,30 @@ def _forget_removed(
 ) -> None:
     """Drop entries of questions deleted from the banks.
 
-    Only when every bank file of the history's folder was loaded: a build from one
-    file, or from some of the folders, must not forget the others' questions.
+    Only for a folder's own history, and only when every bank file of that folder was
+    loaded: a build from one file must not forget the other files' questions. A file
+    given with ``--history`` may serve other folders, built in other runs, whose
+    questions this run cannot see: nothing is ever dropped from it.
     """
+    if override is not None:
+        return
     from ...load import bank_files
     from .notetypes import NOTE_TYPES
 
+    loaded = {_resolved(Path(b.path)) for b in catalog.banks}
     for path, history in histories.items():
-        folders = (
-            {Path(b.path).parent for b in catalog.banks} if override is not None else {path.parent}
-        )
-        loaded = {Path(b.path).resolve() for b in catalog.banks}
-        on_disk = {p.resolve() for p in bank_files(sorted(folders), [])}
-        if not on_disk <= loaded:
+        problems: list[Problem] = []
+        on_disk = {_resolved(p) for p in bank_files([path.parent], problems)}
+        if problems or not on_disk <= loaded:
             continue
-        ids = {q.id for b in catalog.banks if Path(b.path).parent in folders for q in b.questions}
+        ids = {
+            q.id for b in catalog.banks if Path(b.path).parent == path.parent for q in b.questions
+        }
         history.keep_only(ids, {str(t.id) for t in NOTE_TYPES})
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import OutputError
 from ...model import Catalog, Question
 from ...vocabulary import Paper
-from ..output import write_atomic
+from ..output import remove_output, transaction, write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
-from .view import Worksheet, build_worksheet
+from .view import Scoring, Worksheet, build_worksheet, test_identity
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
 # What an earlier run may have left: the same names with another version letter.
-_OUR_FILES = re.compile(r"^(sheet|key|quick-key)-[A-Z]\.(html|pdf)$")
+_OUR_FILES = re.compile(
+    r"^((sheet|key|quick-key|answer-sheet)-[A-Z]\.(html|pdf)|mark-key-[A-Z]\.json)$"
+)
 DEFAULT_TITLE = "Worksheet"
 
 
@@ -36,6 +38,8 @@ class WorksheetOptions:
     seed: int = 1
     templates: Path | None = None
     pdf: bool = False
+    answer_sheet: bool = False
+    scoring: Scoring = field(default_factory=Scoring)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def make_worksheets(
 ) -> tuple[Worksheet, ...]:
     """The view models of every version; nothing is written."""
     title = options.title or _default_title(catalog, questions)
+    test_id = test_identity(questions, title, options.seed, options.versions)
     return tuple(
         build_worksheet(
             version,
@@ -66,6 +71,8 @@ def make_worksheets(
             paper=options.paper,
             version_count=options.versions,
             seed=options.seed,
+            scoring=options.scoring,
+            test_id=test_id,
         )
         for version in versions(questions, options.versions, options.seed)
     )
@@ -94,23 +101,74 @@ def write_worksheets(
         for rendered in [templates.render(worksheet)]
         for page in FILE_STEMS
     }
+    keys: dict[Path, str] = {}
+    if options.answer_sheet:
+        pages.update(_answer_sheets(worksheets, templates, out_dir, keys))
     html_files = list(pages)
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
-    # Earlier sheets and keys go first, old PDFs included: if printing fails half way,
-    # no PDF is left beside a key it does not match.
-    stale = _remove_stale(out_dir, {p.name for p in html_files})
-    for path, text in pages.items():
-        write_atomic(path, text)
-    if options.pdf:
-        from .pdf import ChromiumPrinter
+    # Every file is written beside its place and moved in only when all of them are
+    # written and checked: a failed or killed run leaves the earlier set as it was.
+    # Earlier sheets and keys (old PDFs too) go at that moment, before the new ones
+    # arrive, so no sheet is ever beside a key of another run.
+    with transaction():
+        stale = _remove_stale(out_dir, {p.name for p in [*html_files, *keys]})
+        staged = {
+            path: write_atomic(path, text, together=True)
+            for path, text in [*pages.items(), *keys.items()]
+        }
+        if options.pdf:
+            from .pdf import ChromiumPrinter
 
-        with ChromiumPrinter(chromium) as printer:
-            printer.print_all(list(zip(html_files, pdf_files, strict=True)))
+            with ChromiumPrinter(chromium) as printer:
+                # Chromium prints each page from where it waits, the PDF waits beside it.
+                printer.print_all(
+                    [(staged[h], pdf) for h, pdf in zip(html_files, pdf_files, strict=True)]
+                )
+        _check_codes(worksheets, out_dir, staged)
 
     removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
-    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes)
+    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes) + tuple(keys)
     return WrittenWorksheets(worksheets, files, removed)
+
+
+def _answer_sheets(
+    worksheets: Sequence[Worksheet],
+    templates: WorksheetTemplates,
+    out_dir: Path,
+    keys: dict[Path, str],
+) -> dict[Path, str]:
+    """Each version's answer sheet, and into ``keys`` its key file for ``quizgen mark``."""
+    import json
+
+    from .answersheet import key_data, layout
+
+    pages = {}
+    for worksheet in worksheets:
+        sheet = layout(worksheet)
+        pages[out_dir / f"answer-sheet-{worksheet.letter}.html"] = templates.render_answer_sheet(
+            sheet
+        )
+        data = json.dumps(key_data(sheet), indent=1, ensure_ascii=False)
+        keys[out_dir / f"mark-key-{worksheet.letter}.json"] = data + "\n"
+    return pages
+
+
+def _check_codes(worksheets: Sequence[Worksheet], out_dir: Path, staged: dict[Path, Path]) -> None:
+    """Read back each version's sheet and keys: each must show that version's check
+    code, so that a key can only ever be put in place with its own sheet."""
+    for worksheet in worksheets:
+        for page in FILE_STEMS:
+            path = out_dir / file_name(page, worksheet.letter, ".html")
+            try:
+                text = staged[path].read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise OutputError(f"cannot read back {path}: {e}") from e
+            if worksheet.check_code not in text:
+                raise OutputError(
+                    f"{path} does not show check code {worksheet.check_code} (a template "
+                    "that leaves it out?); nothing was written"
+                )
 
 
 def _default_title(catalog: Catalog, questions: Sequence[Question]) -> str:
@@ -132,8 +190,5 @@ def _remove_stale(out_dir: Path, written: set[str]) -> tuple[Path, ...]:
         p for p in out_dir.iterdir() if _OUR_FILES.match(p.name) and p.name not in written
     )
     for path in stale:
-        try:
-            path.unlink()
-        except OSError as e:
-            raise OutputError(f"cannot remove {path}, left from an earlier run: {e}") from e
+        remove_output(path)
     return tuple(stale)
