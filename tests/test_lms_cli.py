@@ -1,4 +1,4 @@
-"""The LMS commands on the command line: exact output and exit codes; build unchanged."""
+"""The LMS commands on the command line: exact output and exit codes; build writes none."""
 
 from __future__ import annotations
 
@@ -76,10 +76,10 @@ def test_blooket_writes_what_fits(run, tmp_path) -> None:
     assert run("blooket", FIXTURE, "--time-limit", "301").exit_code == 2
 
 
-def test_build_still_writes_the_worksheet_and_the_deck_only(run, tmp_path) -> None:
+def test_build_writes_what_it_did_and_no_lms_export(run, tmp_path) -> None:
     banks = tmp_path / "banks"
     shutil.copytree(FIXTURE, banks)  # build records Anki change times beside the banks
     out = tmp_path / "build"
     result = run("build", str(banks), "-o", str(out))
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["serge.apkg", "worksheets"]
+    assert sorted(p.name for p in out.iterdir()) == ["serge.apkg", "study.html", "worksheets"]

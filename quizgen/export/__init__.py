@@ -99,6 +99,7 @@ class Exporter(Protocol):
 REGISTRY: Mapping[str, str] = {
     "worksheet": "quizgen.export.worksheet",
     "anki": "quizgen.export.anki",
+    "study": "quizgen.export.study",
     "moodle": "quizgen.export.moodle",
     "gift": "quizgen.export.gift",
     "canvas": "quizgen.export.canvas",
@@ -107,7 +108,7 @@ REGISTRY: Mapping[str, str] = {
 }
 
 # The registered outputs plain ``quizgen build`` writes, until a project file chooses.
-BUILT_BY_DEFAULT: tuple[str, ...] = ("worksheet", "anki")
+BUILT_BY_DEFAULT: tuple[str, ...] = ("worksheet", "anki", "study")
 
 
 def exporter(name: str) -> Exporter:
