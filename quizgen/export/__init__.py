@@ -109,7 +109,15 @@ REGISTRY: Mapping[str, str] = {
     "worksheet": "quizgen.export.worksheet",
     "anki": "quizgen.export.anki",
     "study": "quizgen.export.study",
+    "moodle": "quizgen.export.moodle",
+    "gift": "quizgen.export.gift",
+    "canvas": "quizgen.export.canvas",
+    "kahoot": "quizgen.export.kahoot",
+    "blooket": "quizgen.export.blooket",
 }
+
+# The registered outputs plain ``quizgen build`` writes, until a project file chooses.
+BUILT_BY_DEFAULT: tuple[str, ...] = ("worksheet", "anki", "study")
 
 
 def exporter(name: str) -> Exporter:
@@ -141,7 +149,7 @@ def output_path(chosen: Exporter, project: Project, folder: Path) -> Path:
 
 def build_outputs(project: Project) -> tuple[str, ...]:
     """The outputs ``quizgen build`` writes for ``project``, in the project's order."""
-    return tuple(REGISTRY) if project.outputs is None else project.outputs
+    return BUILT_BY_DEFAULT if project.outputs is None else project.outputs
 
 
 def project_options(project: Project, chosen: Exporter) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import ExportOption, Written
+from .. import Exporter, ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
@@ -95,4 +95,4 @@ def _count(n: int, thing: str) -> str:
     return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
-EXPORTER = AnkiExporter()
+EXPORTER: Exporter = AnkiExporter()

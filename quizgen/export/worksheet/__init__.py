@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...vocabulary import MAX_VERSIONS, PAPERS
-from .. import ExportOption, Written
+from .. import Exporter, ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
@@ -120,4 +120,4 @@ class WorksheetExporter:
         return Written(written.files, tuple(lines), warnings, removed=written.removed)
 
 
-EXPORTER = WorksheetExporter()
+EXPORTER: Exporter = WorksheetExporter()
