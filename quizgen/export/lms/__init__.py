@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...vocabulary import DEFAULT_DECK
 from .. import ExportOption
 
 if TYPE_CHECKING:
