@@ -36,11 +36,14 @@ from .model import (
     Origin,
     Pair,
     Question,
+    RubricItem,
+    RubricLevels,
     Seed,
     ShortAnswer,
     TrueFalse,
 )
 from .schemacheck import Structural, structural_problems
+from .seedtext import seed_paragraphs
 from .textmatch import SeedIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
@@ -72,28 +75,40 @@ class _Report:
 
     def positioned(self) -> list[Problem]:
         """Every problem with its line and column, re-reading only the files concerned."""
-        docs: dict[str, YamlDocument | None] = {}
+        return [*self.problems, *positioned(self.findings)]
 
-        def locate(file: str, path: DocPath) -> Location:
-            if file not in docs:
-                docs[file] = read_yaml(Path(file), track=True)[0]
-            doc = docs[file]
-            return Location(file, *doc.spot(path)) if doc else Location(file)
 
-        out = list(self.problems)
-        for f in self.findings:
-            message = f.message
-            if f.first is not None:
-                message = message.replace("{first}", str(locate(*f.first)))
-            out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
-        return out
+def positioned(findings: Iterable[Finding]) -> list[Problem]:
+    """Findings as problems with line and column, re-reading only the files concerned
+    (the linter positions its findings this way too)."""
+    docs: dict[str, YamlDocument | None] = {}
+
+    def locate(file: str, path: DocPath) -> Location:
+        if file not in docs:
+            docs[file] = read_yaml(Path(file), track=True)[0]
+        doc = docs[file]
+        return Location(file, *doc.spot(path)) if doc else Location(file)
+
+    out = []
+    for f in findings:
+        message = f.message
+        if f.first is not None:
+            message = message.replace("{first}", str(locate(*f.first)))
+        out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
+    return out
 
 
 def load_catalog(
-    paths: Sequence[Path], seeds_dir: Path, *, require_sources: bool = False
+    paths: Sequence[Path],
+    seeds_dir: Path | None,
+    *,
+    require_sources: bool = False,
+    quotes: bool = True,
 ) -> LoadResult:
+    """Load ``paths``. ``seeds_dir`` None: no seed texts (with ``quotes`` False the
+    project quotes none; otherwise a question that quotes one is reported once)."""
     report = _Report()
-    seeds = load_seeds(seeds_dir, report)
+    seeds = load_seeds(seeds_dir, report) if seeds_dir is not None else {}
     indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
     files = bank_files(paths, report.problems)
     parsed = _parse_all(files, "bank")
@@ -103,7 +118,11 @@ def load_catalog(
         if (bank := _load_bank(path, one, indexes, report)) is not None
     ]
     report.findings.extend(verify.duplicate_ids(_written_ids(files, parsed)))
-    report.findings.extend(verify.check(banks, seeds, indexes, require_sources=require_sources))
+    if seeds_dir is None and quotes:
+        report.findings.extend(verify.no_seeds_folder(banks))
+    report.findings.extend(
+        verify.check(banks, seeds, indexes, require_sources=require_sources, quotes=quotes)
+    )
     problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
@@ -178,9 +197,8 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
                 )
             )
             continue
-        # Split on "\n" only, as editors count lines (str.splitlines would also split
-        # on form feeds and U+2028, and paragraph numbers would disagree with the file).
-        numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+        read = seed_paragraphs(text, entry.get("form"), entry["file"])
+        numbered = list(zip(read.lines, read.paragraphs, strict=True))
         skip = {s["paragraph"]: s["reason"] for s in entry.get("not_substantive", [])}
         for j, n in enumerate(skip):
             if n > len(numbered):
@@ -340,6 +358,7 @@ def _question(
         "explanation": _text(raw.get("explanation", "")),
         "sources": tuple(citations),
         "difficulty": raw.get("difficulty", "medium"),
+        "level": raw.get("level"),
         "tags": tuple(dict.fromkeys([*bank.get("tags", ()), *raw.get("tags", ())])),
         "points": raw.get("points", 1),
         "image": _image(raw.get("image"), origin.path),
@@ -377,11 +396,14 @@ def _question(
         case "order":
             return Ordering(**common, prompt=prompt, items=_texts(raw["items"]))
         case "essay":
+            rubric = tuple(_rubric_item(r) for r in raw.get("rubric", ()))
+            if "points" not in raw and rubric and all(r.points is not None for r in rubric):
+                common["points"] = sum(r.points or 0 for r in rubric)  # a weighted rubric's sum
             return Essay(
                 **common,
                 prompt=prompt,
                 answer=_text(raw["answer"]),
-                rubric=_texts(raw.get("rubric", ())),
+                rubric=rubric,
                 lines=raw.get("lines"),
             )
         case _:
@@ -393,6 +415,20 @@ def _image(raw: dict[str, Any] | None, bank_path: str) -> Image | None:
     if raw is None:
         return None
     return Image(str(Path(bank_path).parent / str(raw["path"])), _text(raw["alt"]))
+
+
+def _rubric_item(raw: Any) -> RubricItem:
+    """A criterion written as plain text, or as a mapping with points and levels."""
+    if not isinstance(raw, dict):
+        return RubricItem(_text(raw))
+    levels = raw.get("levels")
+    return RubricItem(
+        _text(raw["criterion"]),
+        raw.get("points"),
+        None
+        if levels is None
+        else RubricLevels(_text(levels["full"]), _text(levels["partial"]), _text(levels["none"])),
+    )
 
 
 _BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")

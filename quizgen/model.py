@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
-from .vocabulary import QUESTION_TYPES, Difficulty, QuestionKind
+from .vocabulary import QUESTION_TYPES, Difficulty, Level, QuestionKind
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Origin:
 class Citation:
     """A passage of a seed essay that supports a question.
 
-    ``paragraph`` is the 1-based number of the non-blank line where the quote was
+    ``paragraph`` is the 1-based number of the paragraph where the quote was
     found; it is None until the verifier has found it.
     """
 
@@ -62,6 +62,8 @@ class QuestionBase:
     explanation: str = ""
     sources: tuple[Citation, ...] = ()
     difficulty: Difficulty = "medium"
+    # The cognitive level asked for; None where the bank does not say.
+    level: Level | None = None
     tags: tuple[str, ...] = ()
     points: int = 1
     image: Image | None = None
@@ -194,15 +196,43 @@ def parse_cloze(
     return tuple(deletions), tuple(errors)
 
 
+# A deletion written with single braces, or missing one brace at either end.
+_SINGLE_BRACES = re.compile(r"(?<!\{)\{(c\d+::[^{}]*)\}(?!\})")
+_ONE_CLOSING = re.compile(r"\{\{(c\d+::[^{}]*)\}(?!\})")
+_ONE_OPENING = re.compile(r"(?<!\{)\{(c\d+::[^{}]*)\}\}")
+_ONE_COLON = re.compile(r"\{\{c(\d+):(?!:)([^{}]*)\}\}")
+
+
 def _stray_braces(text: str, start: int, end: int) -> Iterator[ClozeSyntaxError]:
+    """What is wrong with a broken deletion between ``start`` and ``end``, named."""
     chunk = text[start:end]
+    for pattern, problem in (
+        (_ONE_CLOSING, "ends with one closing brace"),
+        (_ONE_OPENING, "starts with one opening brace"),
+        (_SINGLE_BRACES, "has single braces"),
+    ):
+        m = pattern.search(chunk)
+        if m:
+            yield ClozeSyntaxError(
+                start + m.start(),
+                f"cloze deletion {m.group(0)!r} {problem}: write {{{{{m.group(1)}}}}}",
+            )
+            return
+    m = _ONE_COLON.search(chunk)
+    if m:
+        yield ClozeSyntaxError(
+            start + m.start(),
+            f"cloze deletion {m.group(0)!r} needs two colons: "
+            f"write {{{{c{m.group(1)}::{m.group(2)}}}}}",
+        )
+        return
     for token in ("{{", "}}"):
         at = chunk.find(token)
         if at >= 0:
             snippet = chunk[max(0, at - 10) : at + 20]
             yield ClozeSyntaxError(
                 start + at,
-                f"malformed cloze deletion near {snippet!r}: "
+                f"unbalanced braces in the cloze text near {snippet!r}: "
                 "write {{c1::answer}} or {{c1::answer::hint}}",
             )
             return
@@ -256,14 +286,55 @@ class Ordering(Prompted):
     items: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RubricLevels:
+    """What full, partial and no credit look like for one criterion."""
+
+    full: str
+    partial: str
+    none: str
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    """One criterion of an essay's rubric; ``points`` is None for a plain criterion,
+    which is worth an equal share of the essay's points."""
+
+    criterion: str
+    points: int | None = None
+    levels: RubricLevels | None = None
+
+    def __str__(self) -> str:
+        return self.criterion
+
+
 @dataclass(frozen=True, kw_only=True)
 class Essay(Prompted):
     kind: ClassVar[QuestionKind] = "essay"
     article: ClassVar[str] = "an"
     answer: str
-    rubric: tuple[str, ...] = ()
+    rubric: tuple[RubricItem, ...] = ()
     # Answer lines on a worksheet; None: as many as the points call for.
     lines: int | None = None
+
+    @property
+    def weighted(self) -> bool:
+        """Whether every criterion of the rubric carries its own points."""
+        return bool(self.rubric) and all(r.points is not None for r in self.rubric)
+
+    @property
+    def rubric_points(self) -> int | None:
+        """The sum of the criteria's points, where the rubric is weighted."""
+        return sum(r.points or 0 for r in self.rubric) if self.weighted else None
+
+    @property
+    def criterion_points(self) -> tuple[int | None, ...]:
+        """What each criterion is worth, for a marker: its own points, or an equal
+        share of the essay's where that is a whole number (else None)."""
+        if self.weighted:
+            return tuple(r.points for r in self.rubric)
+        share, rest = divmod(self.points, len(self.rubric) or 1)
+        return tuple(share if share and not rest else None for _ in self.rubric)
 
 
 Question = (
@@ -302,7 +373,7 @@ class Bank:
 
 @dataclass(frozen=True)
 class Seed:
-    """A source essay, split into paragraphs (non-blank lines), numbered from 1."""
+    """A source text, split into paragraphs (see seedtext), numbered from 1."""
 
     id: str
     title: str

@@ -13,16 +13,10 @@ _PACKAGE = Path(__file__).resolve().parent
 
 def bundled(name: str) -> Path:
     inside = _PACKAGE / "_bundled" / name
-    return inside if inside.is_dir() else _PACKAGE.parent / name
+    return inside if inside.exists() else _PACKAGE.parent / name
 
 
 def is_bundled(path: Path) -> bool:
     """Whether ``path`` lies inside the copy bundled in an installed quizgen (never
     to be written to: it belongs to the installation, not to a teacher)."""
     return path.resolve().is_relative_to(_PACKAGE / "_bundled")
-
-
-def default_dir(name: str) -> Path:
-    """``./name`` when the current folder has one, else the bundled copy."""
-    local = Path(name)
-    return local if local.is_dir() else bundled(name)

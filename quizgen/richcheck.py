@@ -52,7 +52,10 @@ def text_fields(q: Question) -> Iterator[tuple[DocPath, str]]:
         case Essay():
             yield ("answer",), q.answer
             for i, r in enumerate(q.rubric):
-                yield ("rubric", i), r
+                yield ("rubric", i), r.criterion
+                if r.levels is not None:
+                    for level in ("full", "partial", "none"):
+                        yield ("rubric", i, "levels", level), getattr(r.levels, level)
         case TrueFalse():
             pass
         case _:

@@ -57,7 +57,10 @@ def check(
     indexes: Mapping[str, SeedIndex],
     *,
     require_sources: bool = False,
+    quotes: bool = True,
 ) -> list[Finding]:
+    """Meaning checks. ``quotes`` False: the project quotes no text (``sources: none``),
+    so a question without a source is expected and one with a source is an error."""
     findings: list[Finding] = []
     bank_ids: dict[str, str] = {}
     for bank in banks:
@@ -70,10 +73,14 @@ def check(
                 )
             )
         bank_ids.setdefault(bank.id, bank.path)
-        if seeds and bank.default_seed and bank.default_seed not in seeds:
+        bad_default = bool(seeds and bank.default_seed and bank.default_seed not in seeds)
+        if bad_default:
+            # Reported here once, not again at every question quoting it.
             findings.append(
                 Finding(
-                    bank.path, ("source",), f"unknown seed {bank.default_seed!r}{_known(seeds)}"
+                    bank.path,
+                    ("source",),
+                    f"unknown seed {bank.default_seed!r}{_known(seeds, bank.default_seed)}",
                 )
             )
         for q in bank.questions:
@@ -85,12 +92,38 @@ def check(
                 Finding(q.origin.path, (*here, *sub), message, q.id, Severity.WARNING)
                 for sub, message in lookalikes(q)
             )
-            findings.extend(_sources(q, seeds, indexes, require_sources))
+            if quotes:
+                findings.extend(
+                    f
+                    for f in _sources(q, seeds, indexes, require_sources)
+                    if not (bad_default and f.path[-1:] == ("seed",) and _uses_default(q, bank))
+                )
+            elif q.sources:
+                findings.append(Finding(q.origin.path, (*here, "source"), _NO_QUOTES, q.id))
             findings.extend(
                 Finding(q.origin.path, (*here, *sub), message, q.id)
                 for sub, message in rich_problems(q)
             )
     return findings
+
+
+_NO_QUOTES = (
+    "this project quotes no text (sources: none in quizgen.yaml): remove the source, "
+    "or set sources: optional and add the seed texts"
+)
+
+
+def no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
+    """The first quote, when there are no seed texts to find it in: reported once."""
+    for bank in banks:
+        for q in bank.questions:
+            if q.sources:
+                message = (
+                    "the question quotes a seed text, but there is no seeds folder beside "
+                    "the banks: add seeds/ with a seeds.yaml, or give --seeds"
+                )
+                return [Finding(q.origin.path, (*_at(q), "source"), message, q.id)]
+    return []
 
 
 def duplicate_ids(written: Iterable[tuple[str, str, int]]) -> list[Finding]:
@@ -131,7 +164,9 @@ def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
             yield from _cloze_problems(q)
         case Matching():
             yield from _duplicate_sides(q)
-        case TrueFalse() | ShortAnswer() | Essay():
+        case Essay():
+            yield from _rubric(q)
+        case TrueFalse() | ShortAnswer():
             pass  # nothing to check beyond what the schema checks
         case _:
             assert_never(q)
@@ -194,13 +229,33 @@ def _duplicate_sides(q: Matching) -> Iterator[tuple[DocPath, str]]:
     for side in ("left", "right"):
         seen: dict[str, int] = {}
         for i, pair in enumerate(q.pairs):
-            value = getattr(pair, side)
+            value = normalise(getattr(pair, side))
             if value in seen:
                 yield (
                     ("pairs", i, side),
                     f"duplicate {side} side {value!r} in pairs (same as pair {seen[value] + 1})",
                 )
             seen.setdefault(value, i)
+
+
+def _rubric(q: Essay) -> Iterator[tuple[DocPath, str]]:
+    """A rubric is weighted throughout or not at all, and a weighted rubric's points
+    are the essay's."""
+    weighted = [r.points is not None for r in q.rubric]
+    if any(weighted) and not all(weighted):
+        i = weighted.index(False)
+        yield (
+            ("rubric", i),
+            f"rubric item {i + 1} has no points while other items have: give every "
+            "item points (criterion, points, levels), or none",
+        )
+    elif q.rubric_points is not None and q.rubric_points != q.points:
+        parts = " + ".join(str(r.points) for r in q.rubric)
+        yield (
+            ("points",),
+            f"the essay is worth {q.points} point(s) but its rubric's points add up to "
+            f"{q.rubric_points} ({parts}): make them agree, or leave points out to use the sum",
+        )
 
 
 def _not_a_choice(answer: str, choices: Sequence[str]) -> str:
@@ -238,7 +293,10 @@ def _sources(
             )
         elif c.seed not in seeds:
             yield Finding(
-                q.origin.path, (*spot, "seed"), f"unknown seed {c.seed!r}{_known(seeds)}", q.id
+                q.origin.path,
+                (*spot, "seed"),
+                f"unknown seed {c.seed!r}{_known(seeds, c.seed)}",
+                q.id,
             )
         elif not quote_pieces(c.quote):
             yield Finding(q.origin.path, (*spot, "quote"), "quote has no words", q.id)
@@ -263,5 +321,13 @@ def _sources(
             )
 
 
-def _known(seeds: Mapping[str, Seed]) -> str:
-    return f" (known seeds: {', '.join(sorted(seeds))})" if seeds else ""
+def _known(seeds: Mapping[str, Seed], given: str | None = None) -> str:
+    if not seeds:
+        return ""
+    close = difflib.get_close_matches(given or "", sorted(seeds), n=1, cutoff=0.6)
+    guess = f"did you mean {close[0]!r}? " if close else ""
+    return f" ({guess}known seeds: {', '.join(sorted(seeds))})"
+
+
+def _uses_default(q: Question, bank: Bank) -> bool:
+    return all(c.seed == bank.default_seed for c in q.sources)

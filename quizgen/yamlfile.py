@@ -219,7 +219,20 @@ def _syntax_hint(message: str, nearby: list[str]) -> str:
         return f"; a bank nests a few levels deep ({MAX_DEPTH} at most)"
     if "mapping values are not allowed" in message:
         return "; check the indentation, and put text that contains ': ' in quotes"
+    if any(clue in message for clue in _INDENTATION_CLUES):
+        return (
+            "; this is usually indentation: the items of a list start with '- ' in the same "
+            "column, and the keys of one question line up under its first key"
+        )
     return ""
+
+
+# The parser's words when a line is indented more or less than its neighbours.
+_INDENTATION_CLUES = (
+    "did not find expected '-' indicator",
+    "did not find expected key",
+    "expected <block end>",
+)
 
 
 def _top(message: str) -> YamlProblem:

@@ -30,6 +30,7 @@ def test_every_bundled_question_becomes_a_note_in_its_banks_deck(
 ) -> None:
     # A copy, so that the test never rewrites the history committed beside the banks.
     shutil.copytree(ROOT / "questions", tmp_path / "questions")
+    shutil.copy(ROOT / "quizgen.yaml", tmp_path / "quizgen.yaml")  # the Serge project
     monkeypatch.chdir(tmp_path)
     catalog = load_catalog([Path("questions")], SEEDS).catalog
     result = CliRunner().invoke(

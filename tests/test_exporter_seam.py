@@ -15,6 +15,7 @@ from quizgen.cli.export import command_for
 from quizgen.export import REGISTRY, ExportOption, Written, exporter
 from quizgen.export.output import write_atomic
 from quizgen.model import Catalog, Question
+from quizgen.project import Project
 
 GOOD = "tests/fixtures/good/every-type.yaml"
 
@@ -34,11 +35,18 @@ class CsvListExporter:
 
     def __init__(self) -> None:
         self.calls: list[tuple[int, Mapping[str, Any]]] = []
+        self.projects: list[str] = []
 
     def write(
-        self, catalog: Catalog, questions: Sequence[Question], out: Path, options: Mapping[str, Any]
+        self,
+        catalog: Catalog,
+        questions: Sequence[Question],
+        out: Path,
+        options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
         self.calls.append((len(questions), dict(options)))
+        self.projects.append(project.name)
         text = io.StringIO()
         rows = csv.writer(text, delimiter=options["delimiter"], lineterminator="\n")
         for q in questions:
@@ -65,7 +73,10 @@ def test_an_exporter_gets_selection_count_seed_and_its_options(in_repo, tmp_path
         "warning: just so\n",
     )
     assert out.read_text() == "sample-mcq;mcq;ACCORDING TO\nsample-essay;essay;WHY DOES LYN\n"
-    assert chosen.calls == [(2, {"delimiter": ";", "upper": True, "width": 12, "seed": 1})]
+    assert chosen.calls == [
+        (2, {"delimiter": ";", "upper": True, "width": 12, "seed": 1, "run_by": "csvlist"})
+    ]
+    assert chosen.projects == ["serge"]  # the repository's own project file
 
 
 def test_an_exporter_never_sees_an_empty_selection(in_repo, tmp_path) -> None:

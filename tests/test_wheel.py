@@ -78,7 +78,7 @@ def test_wheel_carries_banks_seeds_and_templates(installed: Path) -> None:
         cwd=installed,
     ).stdout.splitlines()
     assert str(installed.parent) in out[0]
-    assert out[1] == "['questions', 'seeds', 'templates']"
+    assert out[1] == "['questions', 'quizgen.yaml', 'seeds', 'templates']"
 
 
 def test_build_from_an_empty_folder(installed: Path, tmp_path: Path) -> None:
@@ -86,5 +86,22 @@ def test_build_from_an_empty_folder(installed: Path, tmp_path: Path) -> None:
         [installed / "quizgen", "build"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stdout.startswith("validated ")
+    assert result.stderr == (
+        "note: no quizgen.yaml here or in a parent folder, so using the bundled Victor Serge "
+        "banks (quizgen init starts a project of your own)\n"
+    )
+    assert result.stdout.startswith("validated 419 questions")
+    assert (tmp_path / "build" / "serge.apkg").is_file()
+
+
+def test_init_and_build_a_new_project(installed: Path, tmp_path: Path) -> None:
+    started = subprocess.run(
+        [installed / "quizgen", "init", "demo"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert (started.returncode, started.stderr) == (0, "")
+    built = subprocess.run(
+        [installed / "quizgen", "build"], cwd=tmp_path / "demo", capture_output=True, text=True
+    )
+    assert (built.returncode, built.stderr) == (0, "")
+    assert (tmp_path / "demo" / "build" / "demo.apkg").is_file()
+    assert (tmp_path / "demo" / ".schema" / "bank.schema.json").is_file()

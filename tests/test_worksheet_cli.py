@@ -14,7 +14,8 @@ GOOD = "tests/fixtures/good/every-type.yaml"
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """The files a teacher sees (not quizgen's record of what it wrote)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
 
 def test_one_version_writes_a_sheet_a_key_and_a_quick_key(run: Run, tmp_path: Path) -> None:
@@ -127,16 +128,20 @@ def test_templates_folder_overriding_nothing_is_an_error(run: Run, tmp_path: Pat
 def test_a_failed_print_leaves_the_earlier_set_as_it_was(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from quizgen.export.manifest import Manifest
+
     out = tmp_path / "out"
     out.mkdir()
     earlier = ("sheet-A.pdf", "key-A.pdf", "quick-key-A.pdf", "sheet-B.pdf")
     for old in earlier:
         (out / old).write_text("from an earlier run, another seed")
+    # as an earlier `worksheet --pdf` would have recorded them: its own, to replace
+    Manifest.read(out, "worksheet").record([out / old for old in earlier])
     monkeypatch.setenv("QUIZGEN_CHROMIUM", "/bin/false")  # found, but prints nothing
     result = run("worksheet", GOOD, "--pdf", "--seed", "2", "-o", str(out))
     assert result.exit_code == 1
     # Nothing new went in, nothing old went out, and no temporary file is left.
-    assert sorted(p.name for p in out.iterdir()) == sorted(earlier)
+    assert _files(out) == sorted(earlier)
     assert {(out / old).read_text() for old in earlier} == {"from an earlier run, another seed"}
 
 
@@ -198,3 +203,16 @@ def test_build_writes_one_worksheet_version_with_its_keys(run: Run, tmp_path: Pa
     for name in ("sheet-A.html", "key-A.html", "quick-key-A.html"):
         assert f"wrote {folder}/{name}\n" in result.stdout
         assert (folder / name).is_file()
+
+
+def test_a_sheet_where_one_question_answers_another_warns(run: Run, tmp_path: Path) -> None:
+    bank = "tests/fixtures/lint/triggers/answer-elsewhere.yaml"
+    result = run("worksheet", bank, "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {bank}:7:5: the answer 'French' is printed in the prompt of "
+        f"books-translated at {bank}:12:5 [language] (answer-elsewhere)\n"
+    )
+    # Apart on two sheets, neither gives the other away.
+    alone = run("worksheet", bank, "--type", "short", "-o", str(tmp_path / "short"))
+    assert (alone.exit_code, alone.stderr) == (0, "")

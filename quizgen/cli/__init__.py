@@ -96,11 +96,13 @@ def cli() -> None:
 
     \b
     Example:
+        quizgen init my-course        # start a project of your own
         quizgen build                 # validate the banks, write build/
         quizgen validate questions/   # check banks while you write them
 
-    Paths default to ./questions and ./seeds; where those are absent, the
-    banks and essays bundled with quizgen are used.
+    Paths come from the project file (quizgen.yaml, here or in a parent
+    folder; quizgen init makes one); without one, the Victor Serge banks
+    bundled with quizgen are used, and every command says so.
     """
 
 
@@ -109,7 +111,7 @@ def main() -> None:
 
 
 # Commands register themselves on ``cli`` when imported.
-from . import build, export, inspecting, mark  # noqa: E402,F401
+from . import build, export, inspecting, linting, mark, project  # noqa: E402,F401
 
 __all__ = ["cli", "main"]
 

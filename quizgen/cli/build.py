@@ -1,4 +1,4 @@
-"""``quizgen build``: the main job, every enabled output from the bundled (or given) banks."""
+"""``quizgen build``: the main job, every output the project enables, from its banks."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..export import defaults, exporters
+from ..export import build_outputs, defaults, exporter, output_path
 from ..export.anki import parent_deck_name
+from ..export.manifest import Manifest
 from ..export.output import transaction
-from ..vocabulary import DEFAULT_DECK
-from . import cli
+from . import cli, say
 from .common import bank_paths, load
-from .export import BUILD_FOLDER, checked_callback, report
+from .export import build_folder, checked_callback, report
 
 
 @cli.command()
@@ -22,16 +22,15 @@ from .export import BUILD_FOLDER, checked_callback, report
     "--output",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=BUILD_FOLDER,
-    show_default=True,
-    help="Folder to write into.",
+    default=None,
+    help="Folder to write into.  [default: build, in the project's folder]",
 )
 @click.option(
     "--deck",
-    default=DEFAULT_DECK,
-    show_default=True,
+    default=None,
     callback=checked_callback(parent_deck_name),
-    help="Name of the parent deck; each bank becomes a subdeck of it.",
+    help="Name of the parent deck; each bank becomes a subdeck of it "
+    "[default: the project's deck].",
 )
 @click.option(
     "--strict",
@@ -39,12 +38,16 @@ from .export import BUILD_FOLDER, checked_callback, report
     help="Treat warnings (a question without a source, a short quote) as errors.",
 )
 def build(
-    paths: tuple[Path, ...], seeds_dir: Path | None, out_dir: Path, deck: str, strict: bool
+    paths: tuple[Path, ...],
+    seeds_dir: Path | None,
+    out_dir: Path | None,
+    deck: str | None,
+    strict: bool,
 ) -> None:
-    """Validate the banks and write every output into one folder.
+    """Validate the banks and write every output the project lists into one folder.
 
-    Each output gets every question, with its options at their defaults: one
-    worksheet version (HTML; --pdf is for `quizgen worksheet`) and the deck.
+    The outputs are those under outputs: in quizgen.yaml (without a project file:
+    the worksheet and the deck), each with the options the project file gives it.
 
     \b
     Example:
@@ -52,22 +55,34 @@ def build(
         quizgen build questions/ -o dist/
         quizgen build my-banks/ --seeds my-essays/ --deck "Physics 101"
     """
-    result = load(paths, seeds_dir, strict=strict)
-    catalog = result.catalog
+    catalog, _, project = load(paths, seeds_dir, strict=strict)
     click.echo(f"validated {len(catalog.questions)} questions in {len(catalog.banks)} bank(s)")
+    folder = out_dir or build_folder(project)
     # Every output is written beside its place and all are put in place at the end:
     # if any step fails, nothing in the build folder (or the history) has changed.
-    written = []
-    with transaction():
-        for chosen in exporters():
-            given = {"deck": deck} if any(o.name == "deck" for o in chosen.options) else {}
-            written.append(
+    results = []
+    with transaction() as tx:
+        for name in build_outputs(project):
+            chosen = exporter(name)
+            given = {"deck": deck} if deck and any(o.name == "deck" for o in chosen.options) else {}
+            values = defaults(chosen, project, **given, run_by="build")
+            results.append(
                 chosen.write(
                     catalog,
                     catalog.questions,
-                    out_dir / chosen.default_output,
-                    defaults(chosen, **given),
+                    output_path(chosen, project, folder),
+                    values,
+                    project,
                 )
             )
-    for one in written:
+        # What an earlier build wrote and this one did not (a renamed deck, an output no
+        # longer listed) goes, if it is still as build wrote it; nothing else ever does.
+        written = [path for one in results for path in one.files]
+        gone = [path for one in results for path in one.removed]  # an output's own cleanup
+        manifest = Manifest.read(folder, "build")
+        removed = manifest.remove_stale([*written, *gone])
+        manifest.record(written, tx)
+    for one in results:
         report(one)
+    for path in removed:
+        say(f"removed {path} (written by an earlier build)")

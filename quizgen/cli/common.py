@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
 from ..errors import Location, Problem, Severity
-from ..resources import default_dir
-from ..vocabulary import DIFFICULTIES, QUESTION_TYPES
+from ..vocabulary import DIFFICULTIES, LEVELS, QUESTION_TYPES
 
 if TYPE_CHECKING:  # the modules themselves are imported when a command runs
-    from ..load import LoadResult
+    from ..errors import Problem
+    from ..model import Catalog
+    from ..project import Project
     from ..select import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +27,8 @@ def bank_paths(func: F) -> F:
         "seeds_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Folder of seed essays with seeds.yaml (default: ./seeds, else the bundled essays).",
+        help="Folder of seed texts with seeds.yaml (default: the seeds folder beside the "
+        "banks, else the project's).",
     )(func)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
 
@@ -51,20 +53,61 @@ def selection_options(func: F) -> F:
                 "--type",
                 "types",
                 multiple=True,
-                type=click.Choice(QUESTION_TYPES),
+                type=click.Choice(QUESTION_TYPES, case_sensitive=False),
                 help="Only this question type (repeatable).",
             ),
             click.option(
                 "--difficulty",
                 "difficulties",
                 multiple=True,
-                type=click.Choice(DIFFICULTIES),
+                type=click.Choice(DIFFICULTIES, case_sensitive=False),
                 help="Only this difficulty (repeatable).",
+            ),
+            click.option(
+                "--level",
+                "levels",
+                multiple=True,
+                type=click.Choice(LEVELS, case_sensitive=False),
+                help="Only this cognitive level (repeatable); questions without one never match.",
             ),
         ]
     ):
         func = decorator(func)
     return func
+
+
+class Loaded(NamedTuple):
+    catalog: Catalog
+    warnings: tuple[Problem, ...]
+    project: Project
+
+
+def current_project() -> Project:
+    """The project of the current folder (or a parent); else, where the current
+    folder has questions/, that folder as quizgen read it before project files; else
+    the bundled one. A project file quizgen cannot use is an error. Read once."""
+    ctx = click.get_current_context()
+    found: Project | None = ctx.meta.get("quizgen.project")
+    if found is None:
+        from ..errors import BankError
+        from ..export import project_problems
+        from ..project import (
+            bundled_project,
+            find_project_file,
+            implicit_project,
+            load_project,
+        )
+
+        file = find_project_file(Path.cwd())
+        if file is not None:
+            found = load_project(file)
+        else:
+            found = implicit_project(Path.cwd()) or bundled_project()
+        problems = project_problems(found)
+        if problems:
+            raise BankError(problems)
+        ctx.meta["quizgen.project"] = found
+    return found
 
 
 def load(
@@ -73,15 +116,22 @@ def load(
     *,
     require_sources: bool = False,
     strict: bool = False,
-) -> LoadResult:
-    """Load and verify the banks; print warnings (with ``strict``, fail on them)."""
+) -> Loaded:
+    """Load and verify the banks of the current project (or ``paths``); print
+    warnings (with ``strict``, fail on them)."""
     from ..errors import BankError
     from ..load import load_catalog
+    from ..project import resolve_inputs
 
+    project = current_project()
+    inputs = resolve_inputs(project, paths, seeds_dir)
+    if inputs.notice:
+        click.echo(inputs.notice, err=True)
     result = load_catalog(
-        list(paths) or [default_dir("questions")],
-        seeds_dir or default_dir("seeds"),
-        require_sources=require_sources,
+        list(inputs.banks),
+        inputs.seeds,
+        require_sources=require_sources or project.sources == "required",
+        quotes=project.sources != "none" or seeds_dir is not None,
     )
     if strict and result.warnings:
         raise BankError(
@@ -91,7 +141,7 @@ def load(
 
     for line in capped(result.warnings):
         say(line, err=True)
-    return result
+    return Loaded(result.catalog, result.warnings, project)
 
 
 # One kind of warning (by its message, numbers aside) is shown this often per file,
@@ -136,4 +186,5 @@ def make_selection(**options: Any) -> Selection:
         exclude_tags=tuple(options.get("exclude_tags", ())),
         types=tuple(options.get("types", ())),
         difficulties=tuple(options.get("difficulties", ())),
+        levels=tuple(options.get("levels", ())),
     )

@@ -13,14 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..export import REGISTRY, Exporter, ExportOption, Written, exporter
+from ..export import REGISTRY, Exporter, ExportOption, Written, defaults, exporter, output_path
 from . import cli, say
 from .common import bank_paths, load, make_selection, selection_options
 
 if TYPE_CHECKING:
     from ..model import Catalog, Question
+    from ..project import Project
 
 BUILD_FOLDER = Path("build")
+
+
+def build_folder(project: Project) -> Path:
+    """``build/`` in the project's folder; without a project, in the current folder."""
+    return BUILD_FOLDER if project.bundled else project.root / BUILD_FOLDER
 
 
 def click_option(option: ExportOption) -> Callable[[Any], Any]:
@@ -86,21 +92,30 @@ def report(written: Written) -> None:
         say(f"warning: {warning}", err=True)
 
 
+def given_on_command_line(name: str) -> bool:
+    source = click.get_current_context().get_parameter_source(name)
+    return source not in (None, click.core.ParameterSource.DEFAULT)
+
+
 def command_for(chosen: Exporter) -> click.Command:
     """The command that drives ``chosen``: shared options, then its own."""
 
     def run(
         paths: tuple[Path, ...],
         seeds_dir: Path | None,
-        out: Path,
+        out: Path | None,
         count: int | None,
         seed: int,
         **options: Any,
     ) -> None:
+        # Given on the command line, then the project file's value, then the default.
         own = {o.name: options.pop(o.name) for o in chosen.options}
-        catalog = load(paths, seeds_dir).catalog
+        given = {name: value for name, value in own.items() if given_on_command_line(name)}
+        catalog, _, project = load(paths, seeds_dir)
         questions = choose(catalog, count, seed, options)
-        report(chosen.write(catalog, questions, out, {**own, "seed": seed}))
+        values = defaults(chosen, project, **given, seed=seed)
+        target = out or output_path(chosen, project, build_folder(project))
+        report(chosen.write(catalog, questions, target, values, project))
 
     out_type = click.Path(
         file_okay=not chosen.writes_folder, dir_okay=chosen.writes_folder, path_type=Path
@@ -127,8 +142,9 @@ def command_for(chosen: Exporter) -> click.Command:
         "--output",
         "out",
         type=out_type,
-        default=BUILD_FOLDER / chosen.default_output,
-        show_default=True,
+        default=None,
+        show_default=str(BUILD_FOLDER / chosen.default_output.replace("{name}", "NAME"))
+        + (", NAME being the project's name" if "{name}" in chosen.default_output else ""),
         help="Folder to write into." if chosen.writes_folder else "The file to write.",
     )(decorated)
     decorated = selection_options(decorated)

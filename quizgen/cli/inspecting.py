@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import BankError, Location, Problem
-from . import cli
+from . import cli, say
 from .common import bank_paths, load, make_selection, selection_options
 
 
@@ -29,14 +29,15 @@ def validate(
         quizgen validate --require-sources questions/
         quizgen validate questions/serge-life.yaml --seeds seeds/
     """
-    result = load(paths, seeds_dir, require_sources=require_sources, strict=strict)
-    catalog = result.catalog
+    catalog, warnings, project = load(
+        paths, seeds_dir, require_sources=require_sources, strict=strict
+    )
     questions = catalog.questions
     quotes = sum(len(q.sources) for q in questions)
+    found = "" if project.sources == "none" else f"; {quotes} quotes found in the seeds"
     click.echo(
-        f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s); "
-        f"{quotes} quotes found in the seeds"
-        + (f"; {len(result.warnings)} warning(s)" if result.warnings else "")
+        f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s){found}"
+        + (f"; {len(warnings)} warning(s)" if warnings else "")
     )
 
 
@@ -58,7 +59,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
         prompt = " ".join(q.stem.split())
         if len(prompt) > 70:
             prompt = prompt[:67] + "..."
-        click.echo(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
+        say(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
 
 
 @cli.command()
@@ -68,7 +69,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 def stats(
     paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool, **options: tuple[str, ...]
 ) -> None:
-    """Count questions by bank, type, difficulty, seed and tag.
+    """Count questions by bank, type, difficulty, level, seed and tag.
 
     \b
     Example:
@@ -78,13 +79,14 @@ def stats(
     from ..report import stats as compute
     from ..select import select
 
-    catalog = load(paths, seeds_dir).catalog
+    catalog, _, project = load(paths, seeds_dir)
     s = compute(select(catalog, make_selection(**options)), catalog)
     click.echo(f"questions: {s.total}")
     sections = [
         ("bank", s.by_bank),
         ("type", s.by_type),
         ("difficulty", s.by_difficulty),
+        ("level", s.by_level),
         ("seed", s.by_seed),
     ]
     if show_tags:
@@ -92,8 +94,8 @@ def stats(
     for title, rows in sections:
         click.echo(f"\nby {title}:")
         for name, count in rows:
-            click.echo(f"  {name:<40} {count:>5}")
-    if s.unsourced:
+            say(f"  {name:<40} {count:>5}")
+    if s.unsourced and project.sources != "none":
         click.echo(f"\nwithout a source: {s.unsourced}")
 
 
@@ -109,7 +111,7 @@ def stats(
 def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) -> None:
     """Show the substantive paragraphs of each seed that no question cites.
 
-    Paragraphs are the non-blank lines of a seed, numbered from 1; headings,
+    Paragraphs are those a reader sees (see seeds.yaml form:), numbered from 1; headings,
     bylines and endnotes listed in seeds.yaml are not substantive. Exits 1 when
     any substantive paragraph is uncited.
 
@@ -121,6 +123,9 @@ def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) ->
     from ..report import coverage as compute
 
     catalog = load(paths, seeds_dir).catalog
+    if not catalog.seeds:
+        click.echo("no seed texts: this project quotes none, so there is nothing to cover")
+        return
     c = compute(catalog, min_words)
     for sid, seed in catalog.seeds.items():
         missing = sum(1 for u in c.uncovered if u.seed.id == sid)

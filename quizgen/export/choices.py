@@ -15,8 +15,9 @@ import random
 def stable_order(identity: str, count: int) -> tuple[int, ...]:
     """A permutation of ``range(count)`` that depends only on ``identity``.
 
-    ``identity`` is the question's id, prefixed by its project's namespace where it
-    has one. String seeds are hashed with SHA-512: the same on every run and platform.
+    ``identity`` is ``project.identity(q.id)``: the question's id, after its project's
+    namespace (the bundled project's identity is the bare id, so its order never moves).
+    String seeds are hashed with SHA-512: the same on every run and platform.
     """
     order = list(range(count))
     random.Random(f"choices/{identity}").shuffle(order)

@@ -9,11 +9,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ...vocabulary import DEFAULT_DECK
-from .. import ExportOption, Written
+from .. import Exporter, ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 
 def parent_deck_name(value: str) -> str:
@@ -39,13 +39,13 @@ class AnkiExporter:
         quizgen anki --bank serge-life --type-in -o serge-life.apkg
         quizgen anki --tag person::trotsky --deck "Serge and Trotsky"
     """
-    default_output = "serge.apkg"
+    default_output = "{name}.apkg"
     writes_folder = False
     options = (
         ExportOption(
             "deck",
-            "Name of the parent deck; each bank becomes a subdeck of it.",
-            default=DEFAULT_DECK,
+            "Name of the parent deck; each bank becomes a subdeck of it "
+            "(default: the project's deck).",
             check=parent_deck_name,
         ),
         ExportOption(
@@ -67,6 +67,7 @@ class AnkiExporter:
         questions: Sequence[Question],
         out: Path,
         options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
         from .deck import DeckOptions, write_deck
 
@@ -75,7 +76,10 @@ class AnkiExporter:
             questions,
             out,
             DeckOptions(
-                parent=options["deck"], type_in=options["type_in"], history=options["history"]
+                parent=options["deck"] or parent_deck_name(project.deck),
+                type_in=options["type_in"],
+                history=options["history"],
+                namespace=project.namespace,
             ),
         )
         lines = [
@@ -91,4 +95,4 @@ def _count(n: int, thing: str) -> str:
     return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
-EXPORTER = AnkiExporter()
+EXPORTER: Exporter = AnkiExporter()

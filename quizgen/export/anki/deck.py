@@ -27,6 +27,8 @@ class DeckOptions:
     type_in: bool = False
     # One history file for every bank; by default each folder of banks has its own.
     history: Path | None = None
+    # The project's note namespace (see notes.note_guid).
+    namespace: str = "quizgen"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def write_deck(
     from .package import DeckRow, NoteRow, write_apkg
     from .richfield import media_file
 
-    maker = NoteMaker(catalog.seeds, type_in=options.type_in)
+    maker = NoteMaker(catalog.seeds, type_in=options.type_in, namespace=options.namespace)
     notes = [maker.note(q) for q in questions]
 
     histories = _histories(catalog, options.history)

@@ -1,6 +1,7 @@
 """One Anki note per question: its identity, fields, tags and cards.
 
-A note's GUID comes from the question id alone, never from its text, so that a fixed
+A note's GUID comes from the project's namespace and the question id alone, never
+from its text, so that a fixed
 typo updates the student's note instead of adding a second one. Fields hold what a
 user may want to edit in Anki (the question, each choice, the answer, ...); only the
 fields that need structure (the source passage, a rubric, the rows of a matching
@@ -42,6 +43,8 @@ from .notetypes import (
 from .notetypes import text_html as _text
 from .richfield import field_html, image_html
 
+# The bundled project's namespace (quizgen.project.BUNDLED_NAMESPACE): with it, a
+# GUID is what it was before projects had namespaces.
 _GUID_NAMESPACE = "quizgen"
 
 # Longer answers are not worth typing letter for letter: recalled, not typed.
@@ -70,11 +73,12 @@ class AnkiNote:
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def note_guid(question_id: str) -> str:
-    """The note's GUID: from the question id alone, in the form genanki and Anki use."""
+def note_guid(question_id: str, namespace: str = _GUID_NAMESPACE) -> str:
+    """The note's GUID, from the project's namespace and the question id alone, in
+    the form genanki and Anki use. Two projects using the same id get two notes."""
     from genanki import guid_for
 
-    guid: str = guid_for(_GUID_NAMESPACE, question_id)
+    guid: str = guid_for(namespace, question_id)
     return guid
 
 
@@ -97,8 +101,15 @@ def cloze_field(q: Cloze) -> tuple[str, set[int]]:
 class NoteMaker:
     """Turns questions into notes; the field templates are compiled once, here."""
 
-    def __init__(self, seeds: Mapping[str, Seed], *, type_in: bool = False) -> None:
+    def __init__(
+        self,
+        seeds: Mapping[str, Seed],
+        *,
+        type_in: bool = False,
+        namespace: str = _GUID_NAMESPACE,
+    ) -> None:
         self._seeds = seeds
+        self._namespace = namespace
         self._short_type = TYPE_IN if type_in else QA
         self._macros: Any = jinja_env().get_template("anki/fields.html").module
         # Questions often quote the same passage; render each set of citations once.
@@ -118,7 +129,7 @@ class NoteMaker:
         return AnkiNote(
             question_id=q.id,
             bank=q.bank,
-            guid=note_guid(q.id),
+            guid=note_guid(q.id, self._namespace),
             notetype=notetype,
             fields=(*main, *back),
             tags=note_tags(q),

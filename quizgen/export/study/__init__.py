@@ -10,10 +10,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import ExportOption, Written
+from .. import Exporter, ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 
 def project_name(value: str) -> str:
@@ -58,6 +59,7 @@ class StudyExporter:
         questions: Sequence[Question],
         out: Path,
         options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
         from ..output import write_atomic
         from .data import study_data
@@ -74,4 +76,4 @@ class StudyExporter:
         return Written((out,), lines)
 
 
-EXPORTER = StudyExporter()
+EXPORTER: Exporter = StudyExporter()

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...vocabulary import MAX_VERSIONS, PAPERS
-from .. import ExportOption, Written
+from .. import Exporter, ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 
 class WorksheetExporter:
@@ -83,7 +84,9 @@ class WorksheetExporter:
         questions: Sequence[Question],
         out: Path,
         options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
+        from ...lint import answers_elsewhere
         from .view import Scoring
         from .write import WorksheetOptions, write_worksheets
 
@@ -101,6 +104,7 @@ class WorksheetExporter:
                 pdf=options["pdf"],
                 answer_sheet=options["answer_sheet"],
                 scoring=Scoring(options["match_points"], options["partial_credit"]),
+                run_by=options.get("run_by", self.name),
             ),
         )
         first = written.worksheets[0]
@@ -111,7 +115,9 @@ class WorksheetExporter:
             *(f"wrote {path}" for path in written.files),
             *(f"removed {path} (left from an earlier run)" for path in written.removed),
         ]
-        return Written(written.files, tuple(lines), removed=written.removed)
+        # Every version holds the same questions: one check covers them all.
+        warnings = tuple(str(p) for p in answers_elsewhere(questions))
+        return Written(written.files, tuple(lines), warnings, removed=written.removed)
 
 
-EXPORTER = WorksheetExporter()
+EXPORTER: Exporter = WorksheetExporter()

@@ -7,7 +7,6 @@ HTML in ``worksheet_html`` (with the templates) and the printing in ``worksheet_
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,17 +14,14 @@ from pathlib import Path
 from ...errors import OutputError
 from ...model import Catalog, Question
 from ...vocabulary import Paper
-from ..output import remove_output, transaction, write_atomic
+from ..manifest import Manifest
+from ..output import transaction, write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
 from .view import Scoring, Worksheet, build_worksheet, test_identity
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
-# What an earlier run may have left: the same names with another version letter.
-_OUR_FILES = re.compile(
-    r"^((sheet|key|quick-key|answer-sheet)-[A-Z]\.(html|pdf)|mark-key-[A-Z]\.json)$"
-)
 DEFAULT_TITLE = "Worksheet"
 
 
@@ -40,6 +36,8 @@ class WorksheetOptions:
     pdf: bool = False
     answer_sheet: bool = False
     scoring: Scoring = field(default_factory=Scoring)
+    # The command writing ("build", "worksheet"): each removes only its own earlier files.
+    run_by: str = "worksheet"
 
 
 @dataclass(frozen=True)
@@ -108,10 +106,12 @@ def write_worksheets(
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
     # Every file is written beside its place and moved in only when all of them are
     # written and checked: a failed or killed run leaves the earlier set as it was.
-    # Earlier sheets and keys (old PDFs too) go at that moment, before the new ones
-    # arrive, so no sheet is ever beside a key of another run.
-    with transaction():
-        stale = _remove_stale(out_dir, {p.name for p in [*html_files, *keys]})
+    # This command's earlier sheets and keys (old PDFs too) go at that moment, before
+    # the new ones arrive, so no sheet is ever beside a key of its own other run; files
+    # it did not write itself (a teacher's, another command's) are never touched.
+    with transaction() as tx:
+        manifest = Manifest.read(out_dir, options.run_by)
+        stale = manifest.remove_stale([*html_files, *keys])
         staged = {
             path: write_atomic(path, text, together=True)
             for path, text in [*pages.items(), *keys.items()]
@@ -125,6 +125,7 @@ def write_worksheets(
                     [(staged[h], pdf) for h, pdf in zip(html_files, pdf_files, strict=True)]
                 )
         _check_codes(worksheets, out_dir, staged)
+        manifest.record([*html_files, *pdf_files, *keys], tx)
 
     removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
@@ -176,19 +177,3 @@ def _default_title(catalog: Catalog, questions: Sequence[Question]) -> str:
     if len(banks) == 1:
         return catalog.bank(banks.pop()).title
     return DEFAULT_TITLE
-
-
-def _remove_stale(out_dir: Path, written: set[str]) -> tuple[Path, ...]:
-    """Delete sheets and keys of an earlier run that this run did not rewrite.
-
-    A sheet-A.pdf left from a run with another seed would not match the new
-    key-A.html; a teacher must never be able to print the two together.
-    """
-    if not out_dir.is_dir():
-        return ()
-    stale = sorted(
-        p for p in out_dir.iterdir() if _OUR_FILES.match(p.name) and p.name not in written
-    )
-    for path in stale:
-        remove_output(path)
-    return tuple(stale)

@@ -1,0 +1,48 @@
+"""Shared by the LMS export tests: the fixture project, the bundled banks, the exports."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from quizgen.export import Written, defaults, exporter
+from quizgen.load import load_catalog
+from quizgen.model import Catalog, Question
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "lms"
+BUNDLED = ROOT / "questions"
+SEEDS = ROOT / "seeds"
+PROJECTS = {"fixture": FIXTURE, "bundled": BUNDLED}
+# Moodle's list of grades a fraction must be on (question_bank::fraction_options_full).
+GRADES = {100, 90, 80, 75, 70, 60, 50, 40, 30, 25, 20, 12.5, 10, 5, 0}
+GRADES |= {83.33333, 66.66667, 33.33333, 16.66667, 14.28571, 11.11111}
+GRADES |= {-g for g in GRADES}
+
+
+@functools.cache
+def catalog(project: str) -> Catalog:
+    result = load_catalog([PROJECTS[project]], SEEDS)
+    return result.catalog
+
+
+def export(name: str, project: str, out: Path, **options: object) -> Written:
+    chosen = exporter(name)
+    cat = catalog(project)
+    return chosen.write(cat, cat.questions, out, defaults(chosen, **options))
+
+
+def question(project: str, question_id: str) -> Question:
+    return next(q for q in catalog(project).questions if q.id == question_id)
+
+
+def assert_feedback(cat: Catalog, q: Question, text: str) -> None:
+    """The feedback a platform shows: the explanation, and each quote with its
+    author, title and paragraph."""
+    assert q.explanation in text, (q.id, text)
+    for c in q.sources:
+        seed = cat.seeds[c.seed]
+        assert c.quote in text, (q.id, c.quote)
+        assert seed.author in text, (q.id, seed.author)
+        assert seed.title.partition(". ")[0] in text, (q.id, seed.title)
+        assert f"paragraph {c.paragraph}" in text, (q.id, c.paragraph)
