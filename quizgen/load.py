@@ -35,6 +35,8 @@ from .model import (
     Origin,
     Pair,
     Question,
+    RubricItem,
+    RubricLevels,
     Seed,
     ShortAnswer,
     TrueFalse,
@@ -314,6 +316,7 @@ def _question(
         "explanation": _text(raw.get("explanation", "")),
         "sources": tuple(citations),
         "difficulty": raw.get("difficulty", "medium"),
+        "level": raw.get("level"),
         "tags": tuple(dict.fromkeys([*bank.get("tags", ()), *raw.get("tags", ())])),
         "points": raw.get("points", 1),
         "origin": origin,
@@ -349,12 +352,29 @@ def _question(
         return Matching(**common, prompt=_text(raw["prompt"]), pairs=pairs)
     if kind == "order":
         return Ordering(**common, prompt=_text(raw["prompt"]), items=_texts(raw["items"]))
+    rubric = tuple(_rubric_item(r) for r in raw.get("rubric", ()))
+    if "points" not in raw and rubric and all(r.points is not None for r in rubric):
+        common["points"] = sum(r.points or 0 for r in rubric)  # a weighted rubric's sum
     return Essay(
         **common,
         prompt=_text(raw["prompt"]),
         answer=_text(raw["answer"]),
-        rubric=_texts(raw.get("rubric", ())),
+        rubric=rubric,
         lines=raw.get("lines", 8),
+    )
+
+
+def _rubric_item(raw: Any) -> RubricItem:
+    """A criterion written as plain text, or as a mapping with points and levels."""
+    if not isinstance(raw, dict):
+        return RubricItem(_text(raw))
+    levels = raw.get("levels")
+    return RubricItem(
+        _text(raw["criterion"]),
+        raw.get("points"),
+        None
+        if levels is None
+        else RubricLevels(_text(levels["full"]), _text(levels["partial"]), _text(levels["none"])),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
-from .vocabulary import QUESTION_TYPES, Difficulty
+from .vocabulary import QUESTION_TYPES, Difficulty, Level
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class QuestionBase:
     explanation: str = ""
     sources: tuple[Citation, ...] = ()
     difficulty: Difficulty = "medium"
+    # The cognitive level asked for; None where the bank does not say.
+    level: Level | None = None
     tags: tuple[str, ...] = ()
     points: int = 1
     origin: Origin = field(default=Origin("<memory>", 0), compare=False)
@@ -201,13 +203,45 @@ class Ordering(QuestionBase):
     items: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RubricLevels:
+    """What full, partial and no credit look like for one criterion."""
+
+    full: str
+    partial: str
+    none: str
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    """One criterion of an essay's rubric; ``points`` is None for a plain criterion,
+    which is worth an equal share of the essay's points."""
+
+    criterion: str
+    points: int | None = None
+    levels: RubricLevels | None = None
+
+    def __str__(self) -> str:
+        return self.criterion
+
+
 @dataclass(frozen=True, kw_only=True)
 class Essay(QuestionBase):
     kind: ClassVar[str] = "essay"
     prompt: str
     answer: str
-    rubric: tuple[str, ...] = ()
+    rubric: tuple[RubricItem, ...] = ()
     lines: int = 8
+
+    @property
+    def weighted(self) -> bool:
+        """Whether every criterion of the rubric carries its own points."""
+        return bool(self.rubric) and all(r.points is not None for r in self.rubric)
+
+    @property
+    def rubric_points(self) -> int | None:
+        """The sum of the criteria's points, where the rubric is weighted."""
+        return sum(r.points or 0 for r in self.rubric) if self.weighted else None
 
 
 Question = (

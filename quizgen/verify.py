@@ -15,6 +15,7 @@ from .errors import Severity
 from .model import (
     Bank,
     Cloze,
+    Essay,
     Matching,
     MultipleAnswer,
     MultipleChoice,
@@ -128,6 +129,28 @@ def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
                         f"(same as pair {seen[value] + 1})",
                     )
                 seen.setdefault(value, i)
+    elif isinstance(q, Essay):
+        yield from _rubric(q)
+
+
+def _rubric(q: Essay) -> Iterator[tuple[DocPath, str]]:
+    """A rubric is weighted throughout or not at all, and a weighted rubric's points
+    are the essay's."""
+    weighted = [r.points is not None for r in q.rubric]
+    if any(weighted) and not all(weighted):
+        i = weighted.index(False)
+        yield (
+            ("rubric", i),
+            f"rubric item {i + 1} has no points while other items have: give every "
+            "item points (criterion, points, levels), or none",
+        )
+    elif q.rubric_points is not None and q.rubric_points != q.points:
+        parts = " + ".join(str(r.points) for r in q.rubric)
+        yield (
+            ("points",),
+            f"the essay is worth {q.points} point(s) but its rubric's points add up to "
+            f"{q.rubric_points} ({parts}): make them agree, or leave points out to use the sum",
+        )
 
 
 def _not_a_choice(answer: str, choices: Sequence[str]) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..resources import default_dir
-from ..vocabulary import DIFFICULTIES, QUESTION_TYPES
+from ..vocabulary import DIFFICULTIES, LEVELS, QUESTION_TYPES
 
 if TYPE_CHECKING:  # the modules themselves are imported when a command runs
     from ..load import LoadResult
@@ -60,6 +60,13 @@ def selection_options(func: F) -> F:
                 type=click.Choice(DIFFICULTIES),
                 help="Only this difficulty (repeatable).",
             ),
+            click.option(
+                "--level",
+                "levels",
+                multiple=True,
+                type=click.Choice(LEVELS),
+                help="Only this cognitive level (repeatable); questions without one never match.",
+            ),
         ]
     ):
         func = decorator(func)
@@ -100,4 +107,5 @@ def make_selection(**options: Any) -> Selection:
         exclude_tags=tuple(options.get("exclude_tags", ())),
         types=tuple(options.get("types", ())),
         difficulties=tuple(options.get("difficulties", ())),
+        levels=tuple(options.get("levels", ())),
     )

@@ -68,7 +68,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 def stats(
     paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool, **options: tuple[str, ...]
 ) -> None:
-    """Count questions by bank, type, difficulty, seed and tag.
+    """Count questions by bank, type, difficulty, level, seed and tag.
 
     \b
     Example:
@@ -85,6 +85,7 @@ def stats(
         ("bank", s.by_bank),
         ("type", s.by_type),
         ("difficulty", s.by_difficulty),
+        ("level", s.by_level),
         ("seed", s.by_seed),
     ]
     if show_tags:
