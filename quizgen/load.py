@@ -72,21 +72,27 @@ class _Report:
 
     def positioned(self) -> list[Problem]:
         """Every problem with its line and column, re-reading only the files concerned."""
-        docs: dict[str, YamlDocument | None] = {}
+        return [*self.problems, *positioned(self.findings)]
 
-        def locate(file: str, path: verify.DocPath) -> Location:
-            if file not in docs:
-                docs[file] = read_yaml(Path(file), track=True)[0]
-            doc = docs[file]
-            return Location(file, *doc.spot(path)) if doc else Location(file)
 
-        out = list(self.problems)
-        for f in self.findings:
-            message = f.message
-            if f.first is not None:
-                message = message.replace("{first}", str(locate(*f.first)))
-            out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
-        return out
+def positioned(findings: Iterable[Finding]) -> list[Problem]:
+    """Findings as problems with line and column, re-reading only the files concerned
+    (the linter positions its findings this way too)."""
+    docs: dict[str, YamlDocument | None] = {}
+
+    def locate(file: str, path: verify.DocPath) -> Location:
+        if file not in docs:
+            docs[file] = read_yaml(Path(file), track=True)[0]
+        doc = docs[file]
+        return Location(file, *doc.spot(path)) if doc else Location(file)
+
+    out = []
+    for f in findings:
+        message = f.message
+        if f.first is not None:
+            message = message.replace("{first}", str(locate(*f.first)))
+        out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
+    return out
 
 
 def load_catalog(
