@@ -98,3 +98,14 @@ def lint(
     problems = positioned(f for _, f in found)
     out = [LintProblem(p, rule) for p, (rule, _) in zip(problems, found, strict=True)]
     return sorted(out, key=lambda lp: (lp.problem.location, lp.rule, lp.problem.message))
+
+
+def answers_elsewhere(questions: Sequence[Question]) -> list[LintProblem]:
+    """answer-elsewhere alone, among ``questions``: what an output that puts them on
+    one sheet warns about."""
+    from ..load import positioned
+    from .giveaways import answers_elsewhere as find
+
+    found = list(find(questions))
+    problems = positioned(f for _, f in found)
+    return [LintProblem(p, rule) for p, (rule, _) in zip(problems, found, strict=True)]

@@ -64,6 +64,7 @@ class WorksheetExporter:
         out: Path,
         options: Mapping[str, Any],
     ) -> Written:
+        from ...lint import answers_elsewhere
         from .write import WorksheetOptions, write_worksheets
 
         written = write_worksheets(
@@ -88,7 +89,9 @@ class WorksheetExporter:
             *(f"wrote {path}" for path in written.files),
             *(f"removed {path} (left from an earlier run)" for path in written.removed),
         ]
-        return Written(written.files, tuple(lines), removed=written.removed)
+        # Every version holds the same questions: one check covers them all.
+        warnings = tuple(str(p) for p in answers_elsewhere(questions))
+        return Written(written.files, tuple(lines), warnings, removed=written.removed)
 
 
 EXPORTER = WorksheetExporter()
