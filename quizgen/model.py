@@ -243,6 +243,15 @@ class Essay(QuestionBase):
         """The sum of the criteria's points, where the rubric is weighted."""
         return sum(r.points or 0 for r in self.rubric) if self.weighted else None
 
+    @property
+    def criterion_points(self) -> tuple[int | None, ...]:
+        """What each criterion is worth, for a marker: its own points, or an equal
+        share of the essay's where that is a whole number (else None)."""
+        if self.weighted:
+            return tuple(r.points for r in self.rubric)
+        share, rest = divmod(self.points, len(self.rubric) or 1)
+        return tuple(share if share and not rest else None for _ in self.rubric)
+
 
 Question = (
     MultipleChoice | MultipleAnswer | TrueFalse | ShortAnswer | Cloze | Matching | Ordering | Essay

@@ -91,3 +91,16 @@ def test_vocabulary_model_and_schema_name_the_same_types_and_levels() -> None:
     assert tuple(QUESTION_CLASSES) == QUESTION_TYPES == tuple(defs["questionType"]["enum"])
     assert tuple(defs["difficulty"]["enum"]) == DIFFICULTIES
     assert tuple(defs["level"]["enum"]) == LEVELS
+
+
+def test_readme_essay_example_validates_and_lints_clean(run, tmp_path: Path) -> None:
+    readme = (DOC.parent.parent / "README.md").read_text("utf-8")
+    (block,) = [b for b in _yaml_blocks(readme) if "id: why-serge" in b]
+    bank = tmp_path / "essay.yaml"
+    bank.write_text(
+        "title: t\nsource: lynd\nquestions:\n" + block + "    source:\n      quote: This essay "
+        "presents the lifelong efforts to synthesize anarchism and Marxism\n"
+    )
+    assert run("validate", "--strict", str(bank)).exit_code == 0
+    result = run("lint", "--strict", str(bank))
+    assert (result.exit_code, result.stdout) == (0, "OK: no findings in 1 questions\n")

@@ -23,6 +23,7 @@ from worksheet_helpers import (
     EVERY_TYPE,
     FIXTURES,
     MARKUP,
+    WEIGHTED,
     catalog,
     normalize,
     pdf_page_count,
@@ -184,7 +185,7 @@ def test_a_browser_that_dies_leaves_no_half_written_pdf(tools: None, tmp_path: P
 def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
     _require("java")
     files = []
-    for bank in (EVERY_TYPE, MARKUP):
+    for bank in (EVERY_TYPE, MARKUP, WEIGHTED):
         c = catalog(bank)
         out = tmp_path / bank.stem
         files += write_worksheets(c, c.questions, out, WorksheetOptions(versions=2)).files
@@ -196,7 +197,7 @@ def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(files) == 12
+    assert len(files) == 18
 
 
 # The layout check: page 1 of the every-type sheet, rendered small, compared cell by
