@@ -65,7 +65,14 @@ def answers_elsewhere(questions: Sequence[Question]) -> Iterator[tuple[str, Find
     question's own text. (A name that runs through a whole bank gives nothing away
     where it is printed in another context.)
     """
-    index = _phrase_index(questions)
+    wanted = {
+        key
+        for q in questions
+        for group in _guarded_groups(q)
+        for _, text in group
+        if _worth_guarding(key := " ".join(words(text)))
+    }
+    index = _phrase_index(questions, wanted)
     topics = _topics(questions)
     for i, q in enumerate(questions):
         for group in _guarded_groups(q):
@@ -74,14 +81,23 @@ def answers_elsewhere(questions: Sequence[Question]) -> Iterator[tuple[str, Find
                 if not _worth_guarding(key):
                     continue
                 context = topics[i] - content_words(text)
-                hits = sorted(
-                    ((j, place) for j, place in index.get(key, ()) if j != i),
-                    key=lambda hit: -len(context & topics[hit[0]]),
-                )
-                hits = [(j, p) for j, p in hits if len(context & topics[j]) >= CONTEXT_WORDS]
+                hits = _hits(i, context, index.get(key, ()), topics)
                 if hits:
                     yield _elsewhere(q, sub, text, questions, hits)
                     break  # one finding per answer, whichever of its forms is printed
+
+
+def _hits(
+    i: int, context: set[str], found: Sequence[tuple[int, DocPath]], topics: Sequence[set[str]]
+) -> list[tuple[int, DocPath]]:
+    """The places (of questions other than ``i``) that share enough context, the one
+    sharing the most first."""
+    hits: list[tuple[int, int, int, DocPath]] = []
+    for j, place in found:
+        shared = len(context & topics[j]) if j != i else 0
+        if shared >= CONTEXT_WORDS:
+            hits.append((-shared, len(hits), j, place))
+    return [(j, place) for _, _, j, place in sorted(hits)]
 
 
 def _elsewhere(
@@ -119,8 +135,11 @@ def _worth_guarding(key: str) -> bool:
     return 0 < len(parts) <= MAX_ANSWER_WORDS and not all(w in STOPWORDS for w in parts)
 
 
-def _phrase_index(questions: Sequence[Question]) -> dict[str, list[tuple[int, DocPath]]]:
-    """Every run of up to MAX_ANSWER_WORDS words a student sees, with where it is."""
+def _phrase_index(
+    questions: Sequence[Question], wanted: set[str]
+) -> dict[str, list[tuple[int, DocPath]]]:
+    """Where a student sees each of the ``wanted`` phrases (runs of up to
+    MAX_ANSWER_WORDS words): the question and the place in it."""
     index: dict[str, list[tuple[int, DocPath]]] = defaultdict(list)
     for j, q in enumerate(questions):
         seen: set[str] = set()
@@ -129,7 +148,7 @@ def _phrase_index(questions: Sequence[Question]) -> dict[str, list[tuple[int, Do
             for start in range(len(tokens)):
                 for end in range(start + 1, min(start + MAX_ANSWER_WORDS, len(tokens)) + 1):
                     key = " ".join(tokens[start:end])
-                    if key not in seen:
+                    if key in wanted and key not in seen:
                         seen.add(key)
                         index[key].append((j, place))
     return index
