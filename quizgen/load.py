@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, assert_never
 
 from . import verify
 from .errors import BankError, Location, Problem, Severity
@@ -44,7 +44,8 @@ from .model import (
 from .schemacheck import Structural, structural_problems
 from .textmatch import SeedIndex
 from .verify import Finding
-from .yamlfile import YamlDocument, YamlProblem, read_yaml
+from .vocabulary import QuestionKind
+from .yamlfile import DocPath, YamlDocument, YamlProblem, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 # Below this much YAML, starting worker processes costs more than it saves.
@@ -80,7 +81,7 @@ def positioned(findings: Iterable[Finding]) -> list[Problem]:
     (the linter positions its findings this way too)."""
     docs: dict[str, YamlDocument | None] = {}
 
-    def locate(file: str, path: verify.DocPath) -> Location:
+    def locate(file: str, path: DocPath) -> Location:
         if file not in docs:
             docs[file] = read_yaml(Path(file), track=True)[0]
         doc = docs[file]
@@ -242,7 +243,7 @@ def _accept(path: Path, parsed: _Parsed, report: _Report) -> tuple[dict[str, Any
     return (parsed.data if usable else None), broken
 
 
-def _container(data: Any, path: verify.DocPath) -> dict[str, Any]:
+def _container(data: Any, path: DocPath) -> dict[str, Any]:
     for part in path:
         data = data[part]
     return data  # type: ignore[no-any-return]
@@ -259,7 +260,7 @@ def _written_ids(
                 yield qid, str(path), i
 
 
-def _mark_broken(path: verify.DocPath, broken: set[int]) -> bool:
+def _mark_broken(path: DocPath, broken: set[int]) -> bool:
     """Note a problem inside one question; False if it spoils the whole file."""
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         broken.add(path[1])
@@ -327,47 +328,49 @@ def _question(
         "points": raw.get("points", 1),
         "origin": origin,
     }
-    kind = raw["type"]
-    if kind == "mcq":
-        return MultipleChoice(
-            **common,
-            prompt=_text(raw["prompt"]),
-            choices=_texts(raw["choices"]),
-            answer=_text(raw["answer"]),
-        )
-    if kind == "multi":
-        return MultipleAnswer(
-            **common,
-            prompt=_text(raw["prompt"]),
-            choices=_texts(raw["choices"]),
-            answers=_texts(raw["answer"]),
-        )
-    if kind == "truefalse":
-        return TrueFalse(**common, prompt=_text(raw["prompt"]), answer=raw["answer"])
-    if kind == "short":
-        return ShortAnswer(
-            **common,
-            prompt=_text(raw["prompt"]),
-            answer=_text(raw["answer"]),
-            accept=_texts(raw.get("accept", ())),
-        )
-    if kind == "cloze":
-        return Cloze(**common, text=_text(raw["text"]))
-    if kind == "match":
-        pairs = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
-        return Matching(**common, prompt=_text(raw["prompt"]), pairs=pairs)
-    if kind == "order":
-        return Ordering(**common, prompt=_text(raw["prompt"]), items=_texts(raw["items"]))
-    rubric = tuple(_rubric_item(r) for r in raw.get("rubric", ()))
-    if "points" not in raw and rubric and all(r.points is not None for r in rubric):
-        common["points"] = sum(r.points or 0 for r in rubric)  # a weighted rubric's sum
-    return Essay(
-        **common,
-        prompt=_text(raw["prompt"]),
-        answer=_text(raw["answer"]),
-        rubric=rubric,
-        lines=raw.get("lines", 8),
-    )
+    kind: QuestionKind = raw["type"]  # the schema admits only the known kinds
+    prompt = _text(raw.get("prompt", ""))
+    match kind:
+        case "mcq":
+            return MultipleChoice(
+                **common, prompt=prompt, choices=_texts(raw["choices"]), answer=_text(raw["answer"])
+            )
+        case "multi":
+            return MultipleAnswer(
+                **common,
+                prompt=prompt,
+                choices=_texts(raw["choices"]),
+                answers=_texts(raw["answer"]),
+            )
+        case "truefalse":
+            return TrueFalse(**common, prompt=prompt, answer=raw["answer"])
+        case "short":
+            return ShortAnswer(
+                **common,
+                prompt=prompt,
+                answer=_text(raw["answer"]),
+                accept=_texts(raw.get("accept", ())),
+            )
+        case "cloze":
+            return Cloze(**common, text=_text(raw["text"]))
+        case "match":
+            pairs = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
+            return Matching(**common, prompt=prompt, pairs=pairs)
+        case "order":
+            return Ordering(**common, prompt=prompt, items=_texts(raw["items"]))
+        case "essay":
+            rubric = tuple(_rubric_item(r) for r in raw.get("rubric", ()))
+            if "points" not in raw and rubric and all(r.points is not None for r in rubric):
+                common["points"] = sum(r.points or 0 for r in rubric)  # a weighted rubric's sum
+            return Essay(
+                **common,
+                prompt=prompt,
+                answer=_text(raw["answer"]),
+                rubric=rubric,
+                lines=raw.get("lines", 8),
+            )
+        case _:
+            assert_never(kind)
 
 
 def _rubric_item(raw: Any) -> RubricItem:
@@ -399,7 +402,7 @@ def _texts(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(_text(v) for v in values)
 
 
-def _question_id(doc: YamlDocument | None, path: verify.DocPath) -> str | None:
+def _question_id(doc: YamlDocument | None, path: DocPath) -> str | None:
     if doc is None or len(path) < 2 or path[0] != "questions" or not isinstance(doc.data, dict):
         return None
     questions = doc.data.get("questions")

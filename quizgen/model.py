@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
-from .vocabulary import QUESTION_TYPES, Difficulty, Level
+from .vocabulary import QUESTION_TYPES, Difficulty, Level, QuestionKind
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,9 @@ class Citation:
 
 @dataclass(frozen=True, kw_only=True)
 class QuestionBase:
-    kind: ClassVar[str]
+    kind: ClassVar[QuestionKind]
+    # "a" or "an" before the kind's name in a message: "an mcq question".
+    article: ClassVar[str] = "a"
 
     id: str
     bank: str
@@ -59,14 +61,26 @@ class QuestionBase:
     origin: Origin = field(default=Origin("<memory>", 0), compare=False)
 
     @property
-    def verified(self) -> bool:
-        return bool(self.sources) and all(c.paragraph is not None for c in self.sources)
+    def stem(self) -> str:
+        """What the question asks, as one text: its prompt (a cloze: its text)."""
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, kw_only=True)
-class MultipleChoice(QuestionBase):
-    kind: ClassVar[str] = "mcq"
+class Prompted(QuestionBase):
+    """Every type but cloze asks with a prompt."""
+
     prompt: str
+
+    @property
+    def stem(self) -> str:
+        return self.prompt
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(Prompted):
+    kind: ClassVar[QuestionKind] = "mcq"
+    article: ClassVar[str] = "an"
     choices: tuple[str, ...]
     answer: str
 
@@ -74,11 +88,15 @@ class MultipleChoice(QuestionBase):
     def answer_index(self) -> int:
         return self.choices.index(self.answer)
 
+    @property
+    def right_indexes(self) -> tuple[int, ...]:
+        """The indexes of the right choices, as for a select-all question."""
+        return (self.answer_index,)
+
 
 @dataclass(frozen=True, kw_only=True)
-class MultipleAnswer(QuestionBase):
-    kind: ClassVar[str] = "multi"
-    prompt: str
+class MultipleAnswer(Prompted):
+    kind: ClassVar[QuestionKind] = "multi"
     choices: tuple[str, ...]
     answers: tuple[str, ...]
 
@@ -86,18 +104,20 @@ class MultipleAnswer(QuestionBase):
     def answer_indexes(self) -> tuple[int, ...]:
         return tuple(i for i, c in enumerate(self.choices) if c in self.answers)
 
+    @property
+    def right_indexes(self) -> tuple[int, ...]:
+        return self.answer_indexes
+
 
 @dataclass(frozen=True, kw_only=True)
-class TrueFalse(QuestionBase):
-    kind: ClassVar[str] = "truefalse"
-    prompt: str
+class TrueFalse(Prompted):
+    kind: ClassVar[QuestionKind] = "truefalse"
     answer: bool
 
 
 @dataclass(frozen=True, kw_only=True)
-class ShortAnswer(QuestionBase):
-    kind: ClassVar[str] = "short"
-    prompt: str
+class ShortAnswer(Prompted):
+    kind: ClassVar[QuestionKind] = "short"
     answer: str
     accept: tuple[str, ...] = ()
 
@@ -160,8 +180,12 @@ def _stray_braces(text: str, start: int, end: int) -> Iterator[ClozeSyntaxError]
 
 @dataclass(frozen=True, kw_only=True)
 class Cloze(QuestionBase):
-    kind: ClassVar[str] = "cloze"
+    kind: ClassVar[QuestionKind] = "cloze"
     text: str
+
+    @property
+    def stem(self) -> str:
+        return self.text
 
     @property
     def deletions(self) -> tuple[Deletion, ...]:
@@ -190,16 +214,15 @@ class Pair:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Matching(QuestionBase):
-    kind: ClassVar[str] = "match"
-    prompt: str
+class Matching(Prompted):
+    kind: ClassVar[QuestionKind] = "match"
     pairs: tuple[Pair, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
-class Ordering(QuestionBase):
-    kind: ClassVar[str] = "order"
-    prompt: str
+class Ordering(Prompted):
+    kind: ClassVar[QuestionKind] = "order"
+    article: ClassVar[str] = "an"
     items: tuple[str, ...]
 
 
@@ -226,9 +249,9 @@ class RubricItem:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Essay(QuestionBase):
-    kind: ClassVar[str] = "essay"
-    prompt: str
+class Essay(Prompted):
+    kind: ClassVar[QuestionKind] = "essay"
+    article: ClassVar[str] = "an"
     answer: str
     rubric: tuple[RubricItem, ...] = ()
     lines: int = 8

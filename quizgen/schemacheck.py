@@ -13,11 +13,13 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .model import QUESTION_CLASSES
+from .yamlfile import DocPath
+
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
     from jsonschema.exceptions import ValidationError
 
-Path_ = tuple[str | int, ...]
 
 _TYPE_NAMES = {
     "string": "text",
@@ -39,7 +41,7 @@ def schema(name: str) -> dict[str, Any]:
 
 
 class Structural(NamedTuple):
-    path: Path_
+    path: DocPath
     message: str
     # An unknown key: leaving it out leaves the rest checkable (and loadable).
     removable: bool = False
@@ -61,7 +63,7 @@ def structural_problems(name: str, instance: Any) -> Iterator[Structural]:
         return
     if _valid(name, instance):
         return
-    seen: set[tuple[Path_, str]] = set()
+    seen: set[tuple[DocPath, str]] = set()
     for path, message in _all_problems(name, instance):
         # jsonschema may say one thing several ways (a missing key per "required",
         # a non-mapping question once per type it might have been): say it once.
@@ -70,7 +72,7 @@ def structural_problems(name: str, instance: Any) -> Iterator[Structural]:
             yield Structural(path, str(message), isinstance(message, _UnknownKey))
 
 
-def _all_problems(name: str, instance: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+def _all_problems(name: str, instance: dict[str, Any]) -> Iterator[tuple[DocPath, str]]:
     for error in _detailed(name, "shell").iter_errors(instance):
         yield from _explain(error, name, ())
     questions = instance.get("questions")
@@ -146,8 +148,8 @@ def _passes(check: Callable[[Any], Any], instance: Any) -> bool:
     return True
 
 
-def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple[Path_, str]]:
-    path: Path_ = (*prefix, *error.absolute_path)
+def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tuple[DocPath, str]]:
+    path: DocPath = (*prefix, *error.absolute_path)
     field = _field_name(path)
     kind = error.validator
     value: Any = error.validator_value
@@ -165,8 +167,8 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
             hint = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
             is_question = len(path) == 2 and path[0] == "questions"
             kind_name = str(instance.get("type", "")) if is_question else ""
-            article = "an" if kind_name in ("mcq", "order", "essay") else "a"
-            what = f" for {article} {kind_name} question" if kind_name else ""
+            known = QUESTION_CLASSES.get(kind_name)
+            what = f" for {known.article} {kind_name} question" if known else ""
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             yield (*path, key), _UnknownKey(f"unknown key {key!r}{what}{suggestion}")
     elif kind == "type":
@@ -214,8 +216,8 @@ def _explain(error: ValidationError, name: str, prefix: Path_) -> Iterator[tuple
 
 
 def _explain_branches(
-    error: ValidationError, name: str, prefix: Path_, path: Path_, field: str
-) -> Iterator[tuple[Path_, str]]:
+    error: ValidationError, name: str, prefix: DocPath, path: DocPath, field: str
+) -> Iterator[tuple[DocPath, str]]:
     """Explain the branch of an anyOf that best fits what the author wrote: every
     problem of that branch, so an unknown key is named beside a missing one."""
     context = list(error.context or ())
@@ -257,7 +259,7 @@ def declared_properties(node: Any, name: str) -> set[str]:
     return found
 
 
-def _field_name(path: Path_) -> str:
+def _field_name(path: DocPath) -> str:
     for i in range(len(path) - 1, -1, -1):
         part = path[i]
         if isinstance(part, str):

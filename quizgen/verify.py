@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from .errors import Severity
 from .model import (
@@ -19,13 +20,16 @@ from .model import (
     Matching,
     MultipleAnswer,
     MultipleChoice,
+    Ordering,
     Question,
     Seed,
+    ShortAnswer,
+    TrueFalse,
     parse_cloze,
 )
 from .textmatch import SeedIndex, normalise, quote_pieces
+from .yamlfile import DocPath
 
-DocPath = tuple[str | int, ...]
 # A quote of a word or two is found almost anywhere and proves nothing.
 MIN_QUOTE_WORDS = 4
 
@@ -101,36 +105,48 @@ def _at(q: Question) -> DocPath:
 
 
 def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
-    if isinstance(q, MultipleChoice):
-        if q.answer not in q.choices:
-            yield ("answer",), _not_a_choice(q.answer, q.choices)
-    elif isinstance(q, MultipleAnswer):
-        for i, answer in enumerate(q.answers):
-            if answer not in q.choices:
-                yield ("answer", i), _not_a_choice(answer, q.choices)
-    elif isinstance(q, Cloze):
-        deletions, errors = parse_cloze(q.text)
-        for error in errors:
-            yield ("text",), error.message
-        if not deletions and not errors:
-            yield ("text",), "cloze text has no deletions: mark the hidden term as {{c1::term}}"
-        elif deletions and min(d.number for d in deletions) > 1:
-            first = min(d.number for d in deletions)
-            yield ("text",), f"cloze deletions are numbered from c1, but the first here is c{first}"
-    elif isinstance(q, Matching):
-        for side in ("left", "right"):
-            seen: dict[str, int] = {}
-            for i, pair in enumerate(q.pairs):
-                value = getattr(pair, side)
-                if value in seen:
-                    yield (
-                        ("pairs", i, side),
-                        f"duplicate {side} side {value!r} in pairs "
-                        f"(same as pair {seen[value] + 1})",
-                    )
-                seen.setdefault(value, i)
-    elif isinstance(q, Essay):
-        yield from _rubric(q)
+    match q:
+        case MultipleChoice():
+            if q.answer not in q.choices:
+                yield ("answer",), _not_a_choice(q.answer, q.choices)
+        case MultipleAnswer():
+            for i, answer in enumerate(q.answers):
+                if answer not in q.choices:
+                    yield ("answer", i), _not_a_choice(answer, q.choices)
+        case Cloze():
+            yield from _cloze_problems(q)
+        case Matching():
+            yield from _duplicate_sides(q)
+        case Essay():
+            yield from _rubric(q)
+        case TrueFalse() | ShortAnswer() | Ordering():
+            pass  # nothing to check beyond what the schema checks
+        case _:
+            assert_never(q)
+
+
+def _cloze_problems(q: Cloze) -> Iterator[tuple[DocPath, str]]:
+    deletions, errors = parse_cloze(q.text)
+    for error in errors:
+        yield ("text",), error.message
+    if not deletions and not errors:
+        yield ("text",), "cloze text has no deletions: mark the hidden term as {{c1::term}}"
+    elif deletions and min(d.number for d in deletions) > 1:
+        first = min(d.number for d in deletions)
+        yield ("text",), f"cloze deletions are numbered from c1, but the first here is c{first}"
+
+
+def _duplicate_sides(q: Matching) -> Iterator[tuple[DocPath, str]]:
+    for side in ("left", "right"):
+        seen: dict[str, int] = {}
+        for i, pair in enumerate(q.pairs):
+            value = getattr(pair, side)
+            if value in seen:
+                yield (
+                    ("pairs", i, side),
+                    f"duplicate {side} side {value!r} in pairs (same as pair {seen[value] + 1})",
+                )
+            seen.setdefault(value, i)
 
 
 def _rubric(q: Essay) -> Iterator[tuple[DocPath, str]]:

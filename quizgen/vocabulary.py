@@ -7,18 +7,10 @@ them from here, and a test checks that the JSON Schema says the same.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
-QUESTION_TYPES: tuple[str, ...] = (
-    "mcq",
-    "multi",
-    "truefalse",
-    "short",
-    "cloze",
-    "match",
-    "order",
-    "essay",
-)
+QuestionKind = Literal["mcq", "multi", "truefalse", "short", "cloze", "match", "order", "essay"]
+QUESTION_TYPES: tuple[QuestionKind, ...] = get_args(QuestionKind)
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 # The cognitive level a question asks for: remembering a fact, understanding an

@@ -58,12 +58,13 @@ _ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 
-Path_ = tuple[str | int, ...]
+# A place inside a document: the keys and list indexes that lead to it.
+DocPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class YamlProblem:
-    path: Path_
+    path: DocPath
     line: int
     column: int
     message: str
@@ -74,9 +75,9 @@ class YamlDocument:
     data: Any
     # (path inside the document) -> (line, column), 1-based. For a mapping member
     # the position of its key, for a sequence item the position of the item.
-    spots: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    spots: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
 
-    def spot(self, path: Path_) -> tuple[int, int]:
+    def spot(self, path: DocPath) -> tuple[int, int]:
         p = tuple(path)
         while p:
             if p in self.spots:
@@ -179,13 +180,13 @@ class _Builder:
         self.track = track
         self.aliases = aliases
         self.merges = merges
-        self.spots: dict[Path_, tuple[int, int]] = {}
+        self.spots: dict[DocPath, tuple[int, int]] = {}
         self.problems: list[YamlProblem] = []
         self._seen: set[int] = set()
         self._alias_visits = 0
         self._constructor = yaml.constructor.SafeConstructor()
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, path: DocPath, depth: int) -> Any:
         if self.aliases:
             if id(node) in self._seen:
                 self._alias_visits += 1
@@ -215,7 +216,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         raise _Fatal(_at(node, path, "unsupported YAML node"))
 
-    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: ScalarNode, path: DocPath) -> Any:
         tag = node.tag
         if tag == _TAG + "str":
             # Space around a value is never meant: "a" and "a " are one choice.
@@ -234,7 +235,7 @@ class _Builder:
         self.problems.append(_at(node, path, _unsupported(tag)))
         return None
 
-    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: DocPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         for key_node, value_node in _merged(node) if self.merges else node.value:
@@ -286,6 +287,6 @@ def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _at(node: Node, path: Path_, message: str) -> YamlProblem:
+def _at(node: Node, path: DocPath, message: str) -> YamlProblem:
     line, column = _pos(node)
     return YamlProblem(path, line, column, message)

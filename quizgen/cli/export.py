@@ -86,7 +86,9 @@ def report(written: Written) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _command(chosen: Exporter) -> click.Command:
+def command_for(chosen: Exporter) -> click.Command:
+    """The command that drives ``chosen``: shared options, then its own."""
+
     def run(
         paths: tuple[Path, ...],
         seeds_dir: Path | None,
@@ -131,8 +133,8 @@ def _command(chosen: Exporter) -> click.Command:
     )(decorated)
     decorated = selection_options(decorated)
     decorated = bank_paths(decorated)
-    return cli.command(name=chosen.name)(decorated)
+    return click.command(name=chosen.name)(decorated)
 
 
 for _name in REGISTRY:
-    _command(exporter(_name))
+    cli.add_command(command_for(exporter(_name)))

@@ -55,7 +55,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 
     catalog = load(paths, seeds_dir).catalog
     for q in select(catalog, make_selection(**options)):
-        prompt = " ".join(str(getattr(q, "prompt", None) or getattr(q, "text", "")).split())
+        prompt = " ".join(q.stem.split())
         if len(prompt) > 70:
             prompt = prompt[:67] + "..."
         click.echo(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")

@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..model import Cloze, Ordering, Question, ShortAnswer
-from ..verify import DocPath, Finding
+from ..verify import Finding
+from ..yamlfile import DocPath
 from . import Context
 from .text import STOPWORDS, content_words, finding, short, shown, words
 

@@ -24,7 +24,8 @@ from ..model import (
     TrueFalse,
 )
 from ..textmatch import normalise
-from ..verify import DocPath, Finding
+from ..verify import Finding
+from ..yamlfile import DocPath
 
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")

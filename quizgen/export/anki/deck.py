@@ -16,7 +16,7 @@ from ...errors import OutputError
 from ...vocabulary import DEFAULT_DECK
 from .history import HISTORY_NAME, History, build_time
 
-if TYPE_CHECKING:  # the CLI imports this module at start-up: keep it light
+if TYPE_CHECKING:
     from ...model import Catalog, Question
 
 
@@ -56,7 +56,6 @@ def write_deck(
     catalog: Catalog, questions: Sequence[Question], out: Path, options: DeckOptions = DeckOptions()
 ) -> DeckReport:
     """Write the deck of ``questions`` to ``out`` and record what changed."""
-    # Imported here: the CLI imports this module for its defaults at start-up.
     from .notes import NoteMaker
     from .notetypes import render_note_types, text_html
     from .package import DeckRow, NoteRow, write_apkg

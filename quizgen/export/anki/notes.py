@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from ...model import (
     Citation,
@@ -121,27 +121,31 @@ class NoteMaker:
     def _main_fields(self, q: Question) -> tuple[NoteTypeSpec, tuple[str, ...], tuple[int, ...]]:
         """The note type, the fields before the common back ones, and the card ordinals."""
         m = self._macros
-        if isinstance(q, MultipleChoice | MultipleAnswer):
-            right = (q.answer_index,) if isinstance(q, MultipleChoice) else q.answer_indexes
-            choices = [_text(c) for c in q.choices] + [""] * (len(LETTERS) - len(q.choices))
-            correct = " ".join(LETTERS[i] for i in right)
-            return CHOICE, (_text(q.prompt), *choices, correct), (0,)
-        if isinstance(q, ShortAnswer):
-            also = ", ".join(_text(a) for a in q.accept if a != q.answer)
-            return self._short_type, (_text(q.prompt), _text(q.answer), also), (0,)
-        if isinstance(q, TrueFalse):
-            answer = "True" if q.answer else "False"
-            return QA, (str(m.true_false(q)), answer, ""), (0,)
-        if isinstance(q, Essay):
-            return QA, (_text(q.prompt), str(m.essay_answer(q)), ""), (0,)
-        if isinstance(q, Cloze):
-            text, numbers = cloze_field(q)
-            return CLOZE_TYPE, ("", text), tuple(n - 1 for n in sorted(numbers))
-        if isinstance(q, Matching):
-            return CLOZE_TYPE, (_text(q.prompt), str(m.pairs(q))), tuple(range(len(q.pairs)))
-        if isinstance(q, Ordering):
-            return CLOZE_TYPE, (_text(q.prompt), str(m.sequence(q))), tuple(range(len(q.items)))
-        raise TypeError(f"no Anki note for a {type(q).__name__}")
+        match q:
+            case MultipleChoice() | MultipleAnswer():
+                right = q.right_indexes
+                choices = [_text(c) for c in q.choices] + [""] * (len(LETTERS) - len(q.choices))
+                correct = " ".join(LETTERS[i] for i in right)
+                return CHOICE, (_text(q.prompt), *choices, correct), (0,)
+            case ShortAnswer():
+                also = ", ".join(_text(a) for a in q.accept if a != q.answer)
+                return self._short_type, (_text(q.prompt), _text(q.answer), also), (0,)
+            case TrueFalse():
+                answer = "True" if q.answer else "False"
+                return QA, (str(m.true_false(q)), answer, ""), (0,)
+            case Essay():
+                return QA, (_text(q.prompt), str(m.essay_answer(q)), ""), (0,)
+            case Cloze():
+                text, numbers = cloze_field(q)
+                return CLOZE_TYPE, ("", text), tuple(n - 1 for n in sorted(numbers))
+            case Matching():
+                ords = tuple(range(len(q.pairs)))
+                return CLOZE_TYPE, (_text(q.prompt), str(m.pairs(q))), ords
+            case Ordering():
+                ords = tuple(range(len(q.items)))
+                return CLOZE_TYPE, (_text(q.prompt), str(m.sequence(q))), ords
+            case _:
+                assert_never(q)
 
 
 def note_tags(q: Question) -> tuple[str, ...]:

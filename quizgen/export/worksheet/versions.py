@@ -9,9 +9,20 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from ...errors import SelectionError
-from ...model import Matching, MultipleAnswer, MultipleChoice, Ordering, Question
+from ...model import (
+    Cloze,
+    Essay,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+)
 from ...vocabulary import MAX_VERSIONS, QUESTION_TYPES
 
 
@@ -63,18 +74,22 @@ def arrange(questions: Sequence[Question], index: int, seed: int) -> Version:
 
 
 def _arrange_one(q: Question, rng: random.Random) -> Arranged:
-    if isinstance(q, (MultipleChoice, MultipleAnswer)):
-        return Arranged(q, _permutation(len(q.choices), rng))
-    if isinstance(q, Ordering):
-        # Shown in the right order, the question would answer itself.
-        return Arranged(q, _not_identity(_permutation(len(q.items), rng)))
-    if isinstance(q, Matching):
-        left = _permutation(len(q.pairs), rng)
-        right = _permutation(len(q.pairs), rng)
-        if right == left:  # every match would sit on the same row as its partner
-            right = right[1:] + right[:1]
-        return Arranged(q, right, left)
-    return Arranged(q)
+    match q:
+        case MultipleChoice() | MultipleAnswer():
+            return Arranged(q, _permutation(len(q.choices), rng))
+        case Ordering():
+            # Shown in the right order, the question would answer itself.
+            return Arranged(q, _not_identity(_permutation(len(q.items), rng)))
+        case Matching():
+            left = _permutation(len(q.pairs), rng)
+            right = _permutation(len(q.pairs), rng)
+            if right == left:  # every match would sit on the same row as its partner
+                right = right[1:] + right[:1]
+            return Arranged(q, right, left)
+        case TrueFalse() | ShortAnswer() | Cloze() | Essay():
+            return Arranged(q)  # nothing to shuffle
+        case _:
+            assert_never(q)
 
 
 def _permutation(n: int, rng: random.Random) -> tuple[int, ...]:

@@ -11,11 +11,12 @@ import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from ...model import (
     Cloze,
     Deletion,
+    Essay,
     Matching,
     MultipleAnswer,
     MultipleChoice,
@@ -201,40 +202,49 @@ def _letter(index: int) -> str:
 def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
     q = arranged.question
     sources = tuple(SourceNote(_work(seeds, c.seed), c.paragraph, c.quote) for c in q.sources)
-    if isinstance(q, (MultipleChoice, MultipleAnswer)):
-        right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
-        options = tuple(
-            Option(_letter(n), q.choices[i], q.choices[i] in right)
-            for n, i in enumerate(arranged.order)
-        )
-        solution = tuple(o for o in options if o.correct)
-        data = ",".join(o.letter for o in solution)
-        return Item(number, q, data, options=options, solution=solution, sources=sources)
-    if isinstance(q, Ordering):
-        options = tuple(Option(_letter(n), q.items[i]) for n, i in enumerate(arranged.order))
-        by_text_index = {i: options[n] for n, i in enumerate(arranged.order)}
-        solution = tuple(by_text_index[i] for i in range(len(q.items)))
-        data = ",".join(o.letter for o in solution)
-        return Item(number, q, data, options=options, solution=solution, sources=sources)
-    if isinstance(q, Matching):
-        options = tuple(Option(_letter(n), q.pairs[i].right) for n, i in enumerate(arranged.order))
-        letter_of = {i: _letter(n) for n, i in enumerate(arranged.order)}
-        rows = tuple(
-            MatchRow(n + 1, q.pairs[i].left, letter_of[i], q.pairs[i].right)
-            for n, i in enumerate(arranged.left_order)
-        )
-        data = ",".join(f"{r.number}-{r.letter}" for r in rows)
-        return Item(number, q, data, options=options, rows=rows, sources=sources)
-    if isinstance(q, TrueFalse):
-        return Item(number, q, "true" if q.answer else "false", sources=sources)
-    if isinstance(q, ShortAnswer):
-        size, count = _answer_line(max((q.answer, *q.accept), key=len))
-        return Item(number, q, q.answer, line_size=size, line_count=count, sources=sources)
-    if isinstance(q, Cloze):
-        segments = _cloze_segments(q.segments())
-        data = " | ".join(b.answer for b in segments if isinstance(b, Blank))
-        return Item(number, q, data, segments=segments, sources=sources)
-    return Item(number, q, q.answer, line_count=q.lines, sources=sources)
+    match q:
+        case MultipleChoice() | MultipleAnswer():
+            right = q.right_indexes
+            options = tuple(
+                Option(_letter(n), q.choices[i], i in right) for n, i in enumerate(arranged.order)
+            )
+            solution = tuple(o for o in options if o.correct)
+            data = ",".join(o.letter for o in solution)
+            return Item(number, q, data, options=options, solution=solution, sources=sources)
+        case Ordering():
+            options = tuple(Option(_letter(n), q.items[i]) for n, i in enumerate(arranged.order))
+            by_text_index = {i: options[n] for n, i in enumerate(arranged.order)}
+            solution = tuple(by_text_index[i] for i in range(len(q.items)))
+            data = ",".join(o.letter for o in solution)
+            return Item(number, q, data, options=options, solution=solution, sources=sources)
+        case Matching():
+            return _match_item(number, q, arranged, sources)
+        case TrueFalse():
+            return Item(number, q, "true" if q.answer else "false", sources=sources)
+        case ShortAnswer():
+            size, count = _answer_line(max((q.answer, *q.accept), key=len))
+            return Item(number, q, q.answer, line_size=size, line_count=count, sources=sources)
+        case Cloze():
+            segments = _cloze_segments(q.segments())
+            data = " | ".join(b.answer for b in segments if isinstance(b, Blank))
+            return Item(number, q, data, segments=segments, sources=sources)
+        case Essay():
+            return Item(number, q, q.answer, line_count=q.lines, sources=sources)
+        case _:
+            assert_never(q)
+
+
+def _match_item(
+    number: int, q: Matching, arranged: Arranged, sources: tuple[SourceNote, ...]
+) -> Item:
+    options = tuple(Option(_letter(n), q.pairs[i].right) for n, i in enumerate(arranged.order))
+    letter_of = {i: _letter(n) for n, i in enumerate(arranged.order)}
+    rows = tuple(
+        MatchRow(n + 1, q.pairs[i].left, letter_of[i], q.pairs[i].right)
+        for n, i in enumerate(arranged.left_order)
+    )
+    data = ",".join(f"{r.number}-{r.letter}" for r in rows)
+    return Item(number, q, data, options=options, rows=rows, sources=sources)
 
 
 def _work(seeds: Mapping[str, Seed], seed_id: str) -> Work:
