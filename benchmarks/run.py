@@ -99,6 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         [*QUIZGEN, "build", str(ROOT / "questions"), "--seeds", str(seeds), "-o", str(work / "b")],
         small,
     )
+    run(
+        "lint (bundled banks)",
+        None,
+        [*QUIZGEN, "lint", str(ROOT / "questions"), "--seeds", str(seeds)],
+    )
 
     def banks(size: int) -> list[str]:
         folder = out / f"banks-{size}"
@@ -146,6 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         run("anki", size, [*QUIZGEN, "anki", *common, "-o", str(work / "deck.apkg")])
         run("worksheet (all, HTML)", size, [*QUIZGEN, "worksheet", *common, "-o", str(work / "w")])
+        # Every rule over the whole pool: the synthetic questions share prompts and
+        # quotes, so near-duplicate and answer-elsewhere find (and cost) the most here.
+        run("lint", size, [*QUIZGEN, "lint", *common])
     shutil.rmtree(work, ignore_errors=True)
 
     checks = targets(results, args.sizes)

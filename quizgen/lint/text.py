@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NoReturn
+from typing import assert_never
 
 from ..model import (
     Cloze,
@@ -51,12 +51,6 @@ STOPWORDS = frozenset(
         "says said say essay text passage author writes wrote"
     )
 )
-
-
-def assert_never(value: NoReturn) -> NoReturn:
-    """typing.assert_never, which Python 3.10 (still supported) lacks: mypy names
-    every ``match`` over the question types that misses one."""
-    raise AssertionError(f"unhandled question type: {type(value).__name__}")
 
 
 def fold(text: str) -> str:
