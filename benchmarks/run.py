@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF figures")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument(
+        "--largest",
+        action="store_true",
+        help="also validate one bank of the largest size accepted, of one-line questions",
+    )
     args = parser.parse_args(argv)
 
     out: Path = args.out
@@ -154,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Every rule over the whole pool: the synthetic questions share prompts and
         # quotes, so near-duplicate and answer-elsewhere find (and cost) the most here.
         run("lint", size, [*QUIZGEN, "lint", *common])
+    if args.largest:
+        largest = largest_bank(out / "largest")
+        questions = largest.read_text("utf-8").count("\n  - ")
+        run("validate (largest bank)", questions, [*QUIZGEN, "validate", str(largest)], 1)
     shutil.rmtree(work, ignore_errors=True)
 
     checks = targets(results, args.sizes)
@@ -173,6 +182,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     (out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nwritten: {out / 'results.json'}")
     return 1 if args.check and not all(ok for _, ok, _ in checks) else 0
+
+
+def largest_bank(folder: Path) -> Path:
+    """A bank just under the size limit, of one-line questions without sources: the
+    most questions (and warnings) one file can hold."""
+    from quizgen.yamlfile import MAX_FILE_BYTES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "largest.yaml"
+    lines = ["title: The largest bank\nquestions:\n"]
+    size, i = len(lines[0]), 0
+    while True:
+        line = f"  - {{id: q{i}, type: truefalse, prompt: p, answer: true}}\n"
+        if size + len(line) > MAX_FILE_BYTES:
+            break
+        lines.append(line)
+        size += len(line)
+        i += 1
+    path.write_text("".join(lines), "utf-8")
+    return path
 
 
 def targets(results: list[Measure], sizes: Sequence[int]) -> list[tuple[str, bool, str]]:

@@ -6,9 +6,34 @@ exit code; nothing else in the package decides how errors are shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+# What a terminal would act on instead of showing: C0 and C1 controls (escape
+# sequences, new lines, NUL), DEL, line and paragraph separators, and the
+# bidirectional controls that can make a line read differently from what it holds.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on written as an escape
+    (``\\x1b``, ``\\n``, ``\\u202e``): one message stays one line, as written."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    char = m.group()
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class Severity(StrEnum):
@@ -40,7 +65,7 @@ class Problem:
     def __str__(self) -> str:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
         suffix = f" [{self.question_id}]" if self.question_id else ""
-        return f"{self.location}: {prefix}{self.message}{suffix}"
+        return printable(f"{self.location}: {prefix}{self.message}{suffix}")
 
 
 class QuizgenError(Exception):
@@ -49,7 +74,7 @@ class QuizgenError(Exception):
     exit_code = 1
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        return [printable(str(self))]
 
 
 class BankError(QuizgenError):

@@ -45,7 +45,7 @@ from .schemacheck import Structural, structural_problems
 from .textmatch import SeedIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
-from .yamlfile import DocPath, YamlDocument, YamlProblem, read_yaml
+from .yamlfile import DocPath, Unreadable, YamlDocument, YamlProblem, read_regular, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 # Below this much YAML, starting worker processes costs more than it saves.
@@ -127,16 +127,40 @@ def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     files: dict[Path, Path] = {}  # by resolved path: a file named twice is read once
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in _entries(path, problems) if is_bank_name(p) and not p.is_dir()
+            )
             if not found:
                 problems.append(Problem(Location(str(path)), "no .yaml bank files in this folder"))
             for p in found:
-                files.setdefault(p.resolve(), p)
-        elif path.is_file():
-            files.setdefault(path.resolve(), path)
+                # A broken link or a pipe is still a bank the author meant: it is kept,
+                # and reading it reports why it cannot be read (never a silent skip).
+                files.setdefault(_resolved(p), p)
+        elif path.exists() or path.is_symlink():
+            files.setdefault(_resolved(path), path)
         else:
             problems.append(Problem(Location(str(path)), "no such file or folder"))
     return list(files.values())
+
+
+def is_bank_name(path: Path) -> bool:
+    """A bank file's name: *.yaml or *.yml, in any case (BANK.YAML too)."""
+    return path.suffix.lower() in BANK_SUFFIXES
+
+
+def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError as e:
+        problems.append(Problem(Location(str(folder)), f"cannot list folder: {e.strerror or e}"))
+        return []
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
@@ -153,8 +177,8 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
             continue
         text_path = seeds_dir / entry["file"]
         try:
-            text = text_path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as e:
+            text = read_regular(text_path, what="essay").decode("utf-8-sig")
+        except (Unreadable, UnicodeDecodeError) as e:
             report.findings.append(
                 Finding(
                     str(listing), ("seeds", i, "file"), f"cannot read seed text {text_path}: {e}"

@@ -142,6 +142,9 @@ class ClozeSyntaxError:
 # An Anki deletion: {{c<N>::answer}} or {{c<N>::answer::hint}}; answer and hint may
 # not contain braces, and the answer may not contain "::".
 CLOZE_DELETION = re.compile(r"\{\{c(\d+)::((?:(?!::)[^{}])+)(?:::([^{}]*))?\}\}")
+# Anki numbers a note's cards with 16 bits: c65536 is the last deletion it takes (a
+# higher one makes it refuse the whole package).
+MAX_CLOZE_NUMBER = 65536
 
 
 def parse_cloze(text: str) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError, ...]]:
@@ -151,9 +154,19 @@ def parse_cloze(text: str) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError
     last = 0
     for m in CLOZE_DELETION.finditer(text):
         errors.extend(_stray_braces(text, last, m.start()))
-        number = int(m.group(1))
+        digits = m.group(1)
+        # Checked by length first: Python refuses to read a number of 4,300 digits.
+        number = int(digits) if len(digits) <= 6 else MAX_CLOZE_NUMBER + 1
         if number < 1:
             errors.append(ClozeSyntaxError(m.start(), "cloze numbers start at c1, not c0"))
+        elif number > MAX_CLOZE_NUMBER:
+            errors.append(
+                ClozeSyntaxError(
+                    m.start(),
+                    f"cloze number c{digits[:12]}{'...' if len(digits) > 12 else ''} is too "
+                    f"large: Anki takes c1 to c{MAX_CLOZE_NUMBER}",
+                )
+            )
         answer = m.group(2).strip()
         if not answer:
             errors.append(ClozeSyntaxError(m.start(), f"cloze deletion c{number} is empty"))

@@ -182,7 +182,7 @@ def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tup
         options = ", ".join(str(v) for v in value)
         hint = difflib.get_close_matches(str(instance), [str(v) for v in value], n=1, cutoff=0.6)
         suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-        yield path, f"{field} must be one of {options}, not {instance!r}{suggestion}"
+        yield path, f"{field} must be one of {options}, not {_shown(instance)}{suggestion}"
     elif kind == "minItems":
         if path == ("questions",):
             yield path, "the bank has no questions"
@@ -197,7 +197,7 @@ def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tup
             if key in seen:
                 yield (
                     (*path, i),
-                    f"duplicate item {item!r} in {field} (same as item {seen[key] + 1})",
+                    f"duplicate item {_shown(item)} in {field} (same as item {seen[key] + 1})",
                 )
             else:
                 seen[key] = i
@@ -205,10 +205,10 @@ def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tup
         yield path, f"{field} must not be empty"
     elif kind == "pattern":
         rule = rules.get("patternErrorMessage", f"it must match {value}")
-        yield path, f"{field} {instance!r} is not allowed: {rule}"
+        yield path, f"{field} {_shown(instance)} is not allowed: {rule}"
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
-        yield path, f"{field} must be {bound} {value}, not {instance!r}"
+        yield path, f"{field} must be {bound} {value}, not {_shown(instance)}"
     elif kind == "const":
         yield path, f"{field} must be {value!r}"
     else:
@@ -268,6 +268,13 @@ def _field_name(path: DocPath) -> str:
     return "value"
 
 
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: at most about 60 characters of it."""
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:57] + "...")
+    return repr(value)
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "empty"
@@ -276,7 +283,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {_shown(value)}"
     if isinstance(value, list):
         return "a list"
     return "a mapping"

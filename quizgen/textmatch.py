@@ -9,7 +9,6 @@ once; every lookup after that is a substring search plus a cache hit for repeats
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,6 +40,10 @@ _TRANSLATE = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\.\.\.")
+# The closest passage is looked for with this much of a quote that is not found: the
+# message shows about that much anyway, and the search then costs the same for a
+# sentence and for a pasted chapter.
+PROBE_CHARS = 240
 
 
 def normalise(text: str) -> str:
@@ -84,31 +87,42 @@ class SeedIndex:
         if not pieces:
             return None
         first, rest = pieces[0], pieces[1:]
+        # The pieces together cannot be longer than the paragraph that holds them.
+        needed = sum(len(p) for p in pieces)
         at = self._joined.find(first)
         while at >= 0:
             number = bisect.bisect_right(self._starts, at)
-            if _in_order(
-                self._normal[number - 1], rest, at - self._starts[number - 1] + len(first)
+            paragraph = self._normal[number - 1]
+            if len(paragraph) >= needed and _in_order(
+                paragraph, rest, at - self._starts[number - 1] + len(first)
             ):
                 return number
-            at = self._joined.find(first, at + 1)
+            # The first place in a paragraph leaves the most room for the rest: a later
+            # one there cannot succeed where it failed, so go on to the next paragraph.
+            if number >= len(self._starts):
+                break
+            at = self._joined.find(first, self._starts[number])
         return None
 
     def closest(self, quote: str) -> tuple[int, str]:
         """The paragraph number and passage that look most like ``quote``.
 
-        Anchors on the longest run the quote shares with the seed, then shows the
-        stretch of that paragraph the quote would cover, cut at word boundaries.
+        Scores every paragraph by its best-matching stretch (rapidfuzz's partial
+        ratio, on at most ``PROBE_CHARS`` of the quote), then shows the stretch of
+        the best paragraph that the quote would cover, cut at word boundaries.
         """
-        target = " ".join(quote_pieces(quote))
-        matcher = difflib.SequenceMatcher(None, self._joined, target, autojunk=False)
-        a, b, size = matcher.find_longest_match(0, len(self._joined), 0, len(target))
-        if not size:
+        from rapidfuzz import fuzz, process
+
+        target = " ".join(quote_pieces(quote))[:PROBE_CHARS]
+        if not target or not self._normal:
             return 1, ""
-        number = bisect.bisect_right(self._starts, a)
-        paragraph = self._normal[number - 1]
-        at = a - self._starts[number - 1]
-        start = max(0, at - b)
+        best = process.extractOne(target, self._normal, scorer=fuzz.partial_ratio)
+        if best is None or not best[1]:
+            return 1, ""
+        number = best[2] + 1
+        paragraph = self._normal[best[2]]
+        aligned = fuzz.partial_ratio_alignment(target, paragraph)
+        start = aligned.dest_start if aligned is not None else 0
         end = min(len(paragraph), start + len(target) + 10)
         while start > 0 and paragraph[start - 1] != " ":
             start -= 1

@@ -80,6 +80,10 @@ def check(
             findings.extend(
                 Finding(q.origin.path, (*here, *sub), message, q.id) for sub, message in _answers(q)
             )
+            findings.extend(
+                Finding(q.origin.path, (*here, *sub), message, q.id, Severity.WARNING)
+                for sub, message in lookalikes(q)
+            )
             findings.extend(_sources(q, seeds, indexes, require_sources))
     return findings
 
@@ -107,22 +111,69 @@ def _at(q: Question) -> DocPath:
 def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
     match q:
         case MultipleChoice():
+            yield from _same_text("choices", q.choices)
             if q.answer not in q.choices:
                 yield ("answer",), _not_a_choice(q.answer, q.choices)
         case MultipleAnswer():
+            yield from _same_text("choices", q.choices)
+            yield from _same_text("answer", q.answers)
             for i, answer in enumerate(q.answers):
                 if answer not in q.choices:
                     yield ("answer", i), _not_a_choice(answer, q.choices)
+        case Ordering():
+            yield from _same_text("items", q.items)
         case Cloze():
             yield from _cloze_problems(q)
         case Matching():
             yield from _duplicate_sides(q)
         case Essay():
             yield from _rubric(q)
-        case TrueFalse() | ShortAnswer() | Ordering():
+        case TrueFalse() | ShortAnswer():
             pass  # nothing to check beyond what the schema checks
         case _:
             assert_never(q)
+
+
+def _same_text(name: str, items: Sequence[str]) -> Iterator[tuple[DocPath, str]]:
+    """Items that show as the same text: 1 and "1", or the same words in another
+    Unicode form, are one item; a second would make a key name two letters."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        shown = normalise(item)
+        if shown in seen:
+            yield (
+                (name, i),
+                f"duplicate item {item!r} in {name!r} (same text as item {seen[shown] + 1})",
+            )
+        seen.setdefault(shown, i)
+
+
+def lookalikes(q: Question) -> Iterator[tuple[DocPath, str]]:
+    """Choices that differ only in look-alike letters (a Cyrillic а for a Latin a):
+    a student sees two identical choices. Warned, not refused."""
+    match q:
+        case MultipleChoice() | MultipleAnswer():
+            name, items = "choices", q.choices
+        case Ordering():
+            name, items = "items", q.items
+        case TrueFalse() | ShortAnswer() | Essay() | Cloze() | Matching():
+            return
+        case _:
+            assert_never(q)
+    if all(item.isascii() for item in items):
+        return  # no look-alike letters to fold: the common case costs nothing
+    from confusables import normalize as fold
+
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        skeleton = fold(normalise(item), prioritize_alpha=True)[0]
+        if skeleton in seen and normalise(items[seen[skeleton]]) != normalise(item):
+            yield (
+                (name, i),
+                f"{item!r} looks like {items[seen[skeleton]]!r} (item {seen[skeleton] + 1}) "
+                "but is written with other characters",
+            )
+        seen.setdefault(skeleton, i)
 
 
 def _cloze_problems(q: Cloze) -> Iterator[tuple[DocPath, str]]:
@@ -131,7 +182,7 @@ def _cloze_problems(q: Cloze) -> Iterator[tuple[DocPath, str]]:
         yield ("text",), error.message
     if not deletions and not errors:
         yield ("text",), "cloze text has no deletions: mark the hidden term as {{c1::term}}"
-    elif deletions and min(d.number for d in deletions) > 1:
+    elif deletions and not errors and min(d.number for d in deletions) > 1:
         first = min(d.number for d in deletions)
         yield ("text",), f"cloze deletions are numbered from c1, but the first here is c{first}"
 

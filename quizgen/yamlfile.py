@@ -7,7 +7,9 @@ problems instead of exceptions, so a caller can report every problem at once.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +18,19 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 # Far above any hand-written bank (the bundled ones are ~100 KiB), low enough that a
-# stray multi-gigabyte file is refused before it is read.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-# A node reached again through an alias counts once per visit; legitimate anchors
-# (a shared source, say) stay far below this, a "billion laughs" file hits it at once.
+# stray large file is refused before it is read, and that reading the largest bank
+# (some 140,000 one-line questions) stays within about a gigabyte of memory: a YAML
+# node costs some 80 bytes of memory per byte of text while the file is read.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+# Every node built again through an alias counts (a list or mapping by its size, so
+# that the count is the work done). Legitimate anchors (a shared source, say) stay
+# far below this plus a few per byte of the file; a "billion laughs" file hits it
+# at once, however its anchors are written.
 MAX_ALIAS_VISITS = 100_000
+ALIAS_VISITS_PER_BYTE = 4
+# Python refuses to convert integers longer than 4,300 digits; a number that long in
+# a bank is text anyway (and a count of points far longer than this is an error).
+MAX_INT_DIGITS = 30
 # Deeper nesting than this is refused while building values. The parser itself needs
 # no guard: libyaml 0.2.6 (bundled with PyYAML 6.0.4 and later, the minimum quizgen
 # asks for) stops at 1,000 levels with a positioned error, and the pure-Python parser
@@ -53,8 +63,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return _TAG + ("seq" if kind is SequenceNode else "map")
 
 
-# An anchor ("&name" where a value starts): without one, no node can be reached twice.
-_ANCHOR = re.compile(r"(?:^|[\s,\[{])&[^\s,\[\]{}]", re.MULTILINE)
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 
@@ -86,6 +94,39 @@ class YamlDocument:
         return self.spots.get((), (1, 1))
 
 
+class Unreadable(Exception):
+    """A file that is not there to read: its message says why, for one line."""
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "bank") -> bytes:
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes.
+
+    A named pipe, a device or a folder is refused before it is opened (reading a pipe
+    would wait forever), and so is a file that grows past the limit while it is read.
+    """
+    try:
+        info = path.stat()
+    except OSError as e:
+        if path.is_symlink():
+            reason = "a symbolic link loop" if e.errno == errno.ELOOP else "a broken symbolic link"
+            raise Unreadable(f"cannot read file: it is {reason}") from e
+        raise Unreadable(f"cannot read file: {e.strerror or e}") from e
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("cannot read file: not a regular file (a pipe, device or folder)")
+    if info.st_size > limit:
+        raise Unreadable(
+            f"file is {info.st_size:,} bytes; the limit is {limit:,} (split the {what})"
+        )
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as e:
+        raise Unreadable(f"cannot read file: {e.strerror or e}") from e
+    if len(raw) > limit:
+        raise Unreadable(f"file is over {limit:,} bytes (split the {what})")
+    return raw
+
+
 class _Fatal(Exception):
     def __init__(self, problem: YamlProblem) -> None:
         self.problem = problem
@@ -99,14 +140,9 @@ def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, l
     their line and column.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                _top(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (split the bank)")
-            ]
-        raw = path.read_bytes()
-    except OSError as e:
-        return None, [_top(f"cannot read file: {e.strerror or e}")]
+        raw = read_regular(path)
+    except Unreadable as e:
+        return None, [_top(str(e))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -124,6 +160,8 @@ def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, l
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(e, text)]
+    except yaml.reader.ReaderError as e:
+        return None, [_reader_problem(e, text)]
     except yaml.YAMLError as e:
         return None, [_top(f"YAML error: {e}")]
     except RecursionError:
@@ -135,7 +173,8 @@ def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, l
         ]
     if not nodes:
         return None, [_top("file is empty: a bank is a mapping with title and questions")]
-    builder = _Builder(track=track, aliases=bool(_ANCHOR.search(text)), merges="<<" in text)
+    limit = MAX_ALIAS_VISITS + ALIAS_VISITS_PER_BYTE * len(text)
+    builder = _Builder(track=track, alias_limit=limit, merges="<<" in text or "merge" in text)
     try:
         data = builder.build(nodes[0], (), 0)
     except _Fatal as fatal:
@@ -158,6 +197,18 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     return YamlProblem((), line, column, f"YAML syntax error: {message}{hint}")
 
 
+def _reader_problem(e: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    """A character YAML does not allow (NUL, C1 controls), at its line and column."""
+    at = min(max(e.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+    message = f"character U+{code:04X} is not allowed in YAML (a control character); remove it"
+    if code == 0 and text.count("\x00") * 3 > len(text):
+        message = "file looks like UTF-16 (NUL bytes between the letters); save it as UTF-8"
+    return YamlProblem((), line, column, message)
+
+
 def _syntax_hint(message: str, nearby: list[str]) -> str:
     """What usually causes the parser's complaint, in an author's terms."""
     if "'\\t'" in message or any("\t" in line[: len(line) - len(line.lstrip())] for line in nearby):
@@ -176,9 +227,9 @@ def _top(message: str) -> YamlProblem:
 
 
 class _Builder:
-    def __init__(self, *, track: bool, aliases: bool, merges: bool) -> None:
+    def __init__(self, *, track: bool, alias_limit: int, merges: bool) -> None:
         self.track = track
-        self.aliases = aliases
+        self.alias_limit = alias_limit
         self.merges = merges
         self.spots: dict[DocPath, tuple[int, int]] = {}
         self.problems: list[YamlProblem] = []
@@ -187,12 +238,14 @@ class _Builder:
         self._constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: Node, path: DocPath, depth: int) -> Any:
-        if self.aliases:
+        if not isinstance(node, ScalarNode):
+            # Only a list or mapping can be built more than once at more than the cost
+            # of its alias; the composer shares one node for every alias of an anchor.
             if id(node) in self._seen:
-                self._alias_visits += 1
+                self._alias_visits += 1 + len(node.value)
                 # A bomb expands far beyond its own size; a large bank that shares an
                 # anchor (one source for many questions) grows only in proportion.
-                if self._alias_visits > max(MAX_ALIAS_VISITS, 4 * len(self._seen)):
+                if self._alias_visits > self.alias_limit:
                     raise _Fatal(
                         _at(node, path, "too many alias expansions (an alias bomb?); refused")
                     )
@@ -227,9 +280,15 @@ class _Builder:
         if tag == _TAG + "int":
             # YAML 1.1 reads 0123 as octal, 0x10 as hex and 12:30 as 750 (base 60); in a
             # bank those are text as written. Only a plain decimal is a number.
-            return int(node.value) if _DECIMAL.fullmatch(node.value) else node.value
+            # "-0" stays as written, and so does a number too long to be one.
+            value = node.value
+            if len(value) > MAX_INT_DIGITS or not _DECIMAL.fullmatch(value) or value == "-0":
+                return value
+            return int(value)
         if tag == _TAG + "bool":
-            return self._constructor.construct_yaml_bool(node)
+            # "!!bool maybe" is no boolean: kept as text, which the schema then refuses.
+            found: bool | None = self._constructor.bool_values.get(node.value.lower())
+            return node.value if found is None else found
         if tag == _TAG + "null":
             return None
         self.problems.append(_at(node, path, _unsupported(tag)))
@@ -238,7 +297,10 @@ class _Builder:
     def _mapping(self, node: MappingNode, path: DocPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
-        for key_node, value_node in _merged(node) if self.merges else node.value:
+        pairs = node.value
+        if self.merges and any(k.tag == _MERGE for k, _ in pairs):
+            pairs = self._merged(node, path, [])
+        for key_node, value_node in pairs:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (
                 _TAG + "str",
                 _TAG + "int",
@@ -262,20 +324,37 @@ class _Builder:
             result[key] = self.build(value_node, key_path, depth + 1)
         return result
 
+    def _merged(
+        self, node: MappingNode, path: DocPath, within: list[int]
+    ) -> list[tuple[Node, Node]]:
+        """The mapping's own pairs, then those of its ``<<`` merge keys that it does not
+        set itself; of several merged mappings the first to set a key wins (YAML 1.1)."""
+        if id(node) in within:
+            raise _Fatal(_at(node, path, "a merge key (<<) refers to its own mapping"))
+        pairs = [(k, v) for k, v in node.value if k.tag != _MERGE]
+        keys = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
+        for k, v in node.value:
+            if k.tag != _MERGE:
+                continue
+            sources = v.value if isinstance(v, SequenceNode) else [v]
+            for src in sources:
+                if not isinstance(src, MappingNode):
+                    self.problems.append(
+                        _at(src, path, "a merge key (<<) takes a mapping or a list of mappings")
+                    )
+                    continue
+                self._alias_visits += len(src.value)
+                if self._alias_visits > self.alias_limit:
+                    raise _Fatal(_at(src, path, "too many merged keys (an alias bomb?); refused"))
+                for mk, mv in self._merged(src, path, [*within, id(node)]):
+                    name = mk.value if isinstance(mk, ScalarNode) else None
+                    if name is None or name not in keys:
+                        pairs.append((mk, mv))
+                        keys.add(name)
+        return pairs
 
-def _merged(node: MappingNode) -> list[tuple[Node, Node]]:
-    """The mapping's own pairs, then those of any ``<<`` merge keys it does not override."""
-    own = [(k, v) for k, v in node.value if k.tag != _TAG + "merge"]
-    merged: list[tuple[Node, Node]] = []
-    for k, v in node.value:
-        if k.tag != _TAG + "merge":
-            continue
-        sources = v.value if isinstance(v, SequenceNode) else [v]
-        for src in sources:
-            if isinstance(src, MappingNode):
-                merged.extend(_merged(src))
-    keys = {k.value for k, _ in own if isinstance(k, ScalarNode)}
-    return own + [(k, v) for k, v in merged if not isinstance(k, ScalarNode) or k.value not in keys]
+
+_MERGE = _TAG + "merge"
 
 
 def _unsupported(tag: str) -> str:

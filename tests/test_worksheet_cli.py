@@ -124,17 +124,20 @@ def test_templates_folder_overriding_nothing_is_an_error(run: Run, tmp_path: Pat
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_a_failed_print_leaves_no_pdf_beside_a_key_it_does_not_match(
+def test_a_failed_print_leaves_the_earlier_set_as_it_was(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    for old in ("sheet-A.pdf", "key-A.pdf", "quick-key-A.pdf", "sheet-B.pdf"):
+    earlier = ("sheet-A.pdf", "key-A.pdf", "quick-key-A.pdf", "sheet-B.pdf")
+    for old in earlier:
         (out / old).write_text("from an earlier run, another seed")
     monkeypatch.setenv("QUIZGEN_CHROMIUM", "/bin/false")  # found, but prints nothing
     result = run("worksheet", GOOD, "--pdf", "--seed", "2", "-o", str(out))
     assert result.exit_code == 1
-    assert _files(out) == ["key-A.html", "quick-key-A.html", "sheet-A.html"]
+    # Nothing new went in, nothing old went out, and no temporary file is left.
+    assert sorted(p.name for p in out.iterdir()) == sorted(earlier)
+    assert {(out / old).read_text() for old in earlier} == {"from an earlier run, another seed"}
 
 
 def test_a_count_above_the_selection_warns_and_uses_all(run: Run, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import click
 
 from ..export import defaults, exporters
 from ..export.anki import parent_deck_name
+from ..export.output import transaction
 from ..vocabulary import DEFAULT_DECK
 from . import cli
 from .common import bank_paths, load
@@ -54,13 +55,19 @@ def build(
     result = load(paths, seeds_dir, strict=strict)
     catalog = result.catalog
     click.echo(f"validated {len(catalog.questions)} questions in {len(catalog.banks)} bank(s)")
-    for chosen in exporters():
-        given = {"deck": deck} if any(o.name == "deck" for o in chosen.options) else {}
-        report(
-            chosen.write(
-                catalog,
-                catalog.questions,
-                out_dir / chosen.default_output,
-                defaults(chosen, **given),
+    # Every output is written beside its place and all are put in place at the end:
+    # if any step fails, nothing in the build folder (or the history) has changed.
+    written = []
+    with transaction():
+        for chosen in exporters():
+            given = {"deck": deck} if any(o.name == "deck" for o in chosen.options) else {}
+            written.append(
+                chosen.write(
+                    catalog,
+                    catalog.questions,
+                    out_dir / chosen.default_output,
+                    defaults(chosen, **given),
+                )
             )
-        )
+    for one in written:
+        report(one)

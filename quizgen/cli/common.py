@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import Location, Problem, Severity
 from ..resources import default_dir
 from ..vocabulary import DIFFICULTIES, LEVELS, QUESTION_TYPES
 
@@ -81,7 +82,7 @@ def load(
     strict: bool = False,
 ) -> LoadResult:
     """Load and verify the banks; print warnings (with ``strict``, fail on them)."""
-    from ..errors import BankError, Problem, Severity
+    from ..errors import BankError
     from ..load import load_catalog
 
     result = load_catalog(
@@ -93,9 +94,44 @@ def load(
         raise BankError(
             Problem(w.location, w.message, w.question_id, Severity.ERROR) for w in result.warnings
         )
-    for warning in result.warnings:
-        click.echo(str(warning), err=True)
+    from . import say
+
+    for line in capped(result.warnings):
+        say(line, err=True)
     return result
+
+
+# One kind of warning (by its message, numbers aside) is shown this often per file,
+# then counted: a bank of a million questions without sources gives a few lines.
+WARNINGS_SHOWN = 5
+
+
+def capped(warnings: Sequence[Problem]) -> list[str]:
+    """The warnings' lines, at most ``WARNINGS_SHOWN`` of one kind in one file, then
+    one line counting the rest of that kind."""
+    import re
+
+    seen: dict[tuple[str, str], list[Problem]] = {}
+    lines: list[str] = []
+    for warning in warnings:
+        kind = (warning.location.path, re.sub(r"'[^']*'|\d+", "#", warning.message))
+        same = seen.setdefault(kind, [])
+        same.append(warning)
+        if len(same) <= WARNINGS_SHOWN:
+            lines.append(str(warning))
+    for (path, _), same in seen.items():
+        if len(same) > WARNINGS_SHOWN:
+            lines.append(
+                str(
+                    Problem(
+                        Location(path),
+                        f"{len(same) - WARNINGS_SHOWN} more warning(s) like "
+                        f"{same[0].message!r} not shown",
+                        severity=Severity.WARNING,
+                    )
+                )
+            )
+    return lines
 
 
 def make_selection(**options: Any) -> Selection:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..export import REGISTRY, Exporter, ExportOption, Written, exporter
-from . import cli
+from . import cli, say
 from .common import bank_paths, load, make_selection, selection_options
 
 if TYPE_CHECKING:
@@ -81,9 +81,9 @@ def choose(
 
 def report(written: Written) -> None:
     for line in written.lines:
-        click.echo(line)
+        say(line)
     for warning in written.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
 
 
 def command_for(chosen: Exporter) -> click.Command:

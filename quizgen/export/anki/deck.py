@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import OutputError
+from ...errors import OutputError, Problem
 from ...vocabulary import DEFAULT_DECK
 from .history import HISTORY_NAME, History, build_time
 
@@ -157,19 +157,30 @@ def _forget_removed(
 ) -> None:
     """Drop entries of questions deleted from the banks.
 
-    Only when every bank file of the history's folder was loaded: a build from one
-    file, or from some of the folders, must not forget the others' questions.
+    Only for a folder's own history, and only when every bank file of that folder was
+    loaded: a build from one file must not forget the other files' questions. A file
+    given with ``--history`` may serve other folders, built in other runs, whose
+    questions this run cannot see: nothing is ever dropped from it.
     """
+    if override is not None:
+        return
     from ...load import bank_files
     from .notetypes import NOTE_TYPES
 
+    loaded = {_resolved(Path(b.path)) for b in catalog.banks}
     for path, history in histories.items():
-        folders = (
-            {Path(b.path).parent for b in catalog.banks} if override is not None else {path.parent}
-        )
-        loaded = {Path(b.path).resolve() for b in catalog.banks}
-        on_disk = {p.resolve() for p in bank_files(sorted(folders), [])}
-        if not on_disk <= loaded:
+        problems: list[Problem] = []
+        on_disk = {_resolved(p) for p in bank_files([path.parent], problems)}
+        if problems or not on_disk <= loaded:
             continue
-        ids = {q.id for b in catalog.banks if Path(b.path).parent in folders for q in b.questions}
+        ids = {
+            q.id for b in catalog.banks if Path(b.path).parent == path.parent for q in b.questions
+        }
         history.keep_only(ids, {str(t.id) for t in NOTE_TYPES})
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()

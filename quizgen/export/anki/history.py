@@ -25,6 +25,7 @@ them, and holds one line per question so that it diffs and merges line by line::
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,14 @@ HISTORY_NAME = "anki-history.json"
 FORMAT = "quizgen anki history 1"
 
 
+# A change time must fit the .apkg's zip entries (the zip format ends with 2107) and
+# Anki's note ids (milliseconds in 64 bits): so from 1970 to the end of 2107.
+LATEST_TIME = 4354819198  # 2107-12-31 23:59:58 UTC; zip times have 2-second steps
+# The history file is a few dozen bytes a question; this is far above any bank.
+MAX_HISTORY_BYTES = 64 * 1024 * 1024
+_DEEPEST = 16  # the history nests three levels; deeper is a damaged file
+
+
 def build_time() -> int:
     """The time a change seen for the first time is stamped with.
 
@@ -42,13 +51,17 @@ def build_time() -> int:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        try:
-            return int(epoch)
-        except ValueError:
+        digits = epoch.removeprefix("-")
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
+            raise SettingError(f"SOURCE_DATE_EPOCH: not a whole number of seconds: {epoch[:40]!r}")
+        value = int(epoch)
+        if not 0 <= value <= LATEST_TIME:
             raise SettingError(
-                f"SOURCE_DATE_EPOCH: not a whole number of seconds: {epoch!r}"
-            ) from None
-    return int(time.time())
+                f"SOURCE_DATE_EPOCH: {value} is out of range: an Anki package holds times "
+                f"from 0 (1970) to {LATEST_TIME} (the end of 2107)"
+            )
+        return value
+    return min(int(time.time()), LATEST_TIME)
 
 
 @dataclass
@@ -65,21 +78,26 @@ class History:
 
     @classmethod
     def load(cls, path: Path, *, writable: bool) -> History:
-        try:
-            text = path.read_text("utf-8")
-        except FileNotFoundError:
-            return cls(path, writable)
-        except (OSError, UnicodeDecodeError) as e:
-            raise _problem(path, f"cannot read the Anki change history: {e}") from e
-        import json
+        from ...yamlfile import Unreadable, read_regular
 
+        if not path.exists() and not path.is_symlink():
+            return cls(path, writable)
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise _problem(path, f"not valid JSON: {e.msg}", e.lineno, e.colno) from e
+            # A byte-order mark, as some editors on Windows save one, is allowed.
+            text = read_regular(path, MAX_HISTORY_BYTES, "history").decode("utf-8-sig")
+        except Unreadable as e:
+            raise _problem(path, f"the Anki change history: {e}") from e
+        except UnicodeDecodeError as e:
+            raise _problem(path, f"cannot read the Anki change history: {e}") from e
+        data = _parse(path, text)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise _problem(path, f'not a quizgen Anki history (expected "format": {FORMAT!r})')
-        return cls(path, writable, _entries(path, data, "notes"), _entries(path, data, "notetypes"))
+        return cls(
+            path,
+            writable,
+            _entries(path, text, data, "notes"),
+            _entries(path, text, data, "notetypes"),
+        )
 
     def stamp_note(self, key: str, digest: str, now: int) -> int:
         return self._stamp(self.notes, key, digest, now)
@@ -94,7 +112,7 @@ class History:
             return old[1]
         # Strictly after the time Anki already has, even under a fixed SOURCE_DATE_EPOCH,
         # or the importer would keep the old content.
-        when = now if old is None else max(now, old[1] + 1)
+        when = now if old is None else min(max(now, old[1] + 1), LATEST_TIME)
         table[key] = (digest, when)
         self.changes += 1
         if not self.writable:
@@ -134,26 +152,104 @@ class History:
         return True
 
 
-def _entries(path: Path, data: dict[str, object], name: str) -> dict[str, tuple[str, int]]:
+class _Number(str):
+    """An integer as written in the file, converted only when it is short enough."""
+
+
+def _parse(path: Path, text: str) -> object:
+    """The JSON of the file; a damaged one is a positioned problem, never a crash.
+
+    Merge-conflict repairs are accepted: a trailing comma left after deleting the
+    last entry of a block, and an entry kept twice (the last one counts).
+    """
     import json
 
+    depth = _too_deep(text)
+    if depth is not None:
+        raise _problem(path, f"nested more than {_DEEPEST} levels deep", *depth)
+    try:
+        return json.loads(text, parse_int=_Number, parse_float=_Number, parse_constant=_Number)
+    except json.JSONDecodeError as e:
+        repaired = _TRAILING_COMMA.sub(r"\1", text)
+        if repaired != text:
+            try:
+                return json.loads(
+                    repaired, parse_int=_Number, parse_float=_Number, parse_constant=_Number
+                )
+            except json.JSONDecodeError:
+                pass
+        raise _problem(path, f"not valid JSON: {e.msg}", e.lineno, e.colno) from e
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where brackets nest deeper than any history does (line, column), if they do."""
+    if text.count("[") + text.count("{") <= _DEEPEST:
+        return None
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > _DEEPEST:
+                line = text.count("\n", 0, m.start()) + 1
+                return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+def _entries(
+    path: Path, text: str, data: dict[str, object], name: str
+) -> dict[str, tuple[str, int]]:
     table = data.get(name, {})
     if not isinstance(table, dict):
-        raise _problem(path, f'"{name}" must be an object of "id": ["hash", time]')
+        raise _problem(
+            path, f'"{name}" must be an object of "id": ["hash", time]', *_line_of(text, name)
+        )
     found: dict[str, tuple[str, int]] = {}
     for key, value in table.items():
+        when = value[1] if isinstance(value, list) and len(value) == 2 else None
         if (
             not isinstance(value, list)
             or len(value) != 2
             or not isinstance(value[0], str)
-            or not isinstance(value[1], int)
-            or isinstance(value[1], bool)
+            or type(value[0]) is not str
+            or type(when) is not _Number
+            or not _INTEGER.fullmatch(when)
         ):
             raise _problem(
-                path, f'entry {key!r} in "{name}" must be ["hash", time], not {json.dumps(value)}'
+                path,
+                f'entry {_short(key)} in "{name}" must be ["hash", time]',
+                *_line_of(text, key),
             )
-        found[key] = (value[0], value[1])
+        if len(when) > 12 or not 0 <= int(when) <= LATEST_TIME:
+            raise _problem(
+                path,
+                f'entry {_short(key)} in "{name}": time {_short(when)} is out of range '
+                f"(0 to {LATEST_TIME}, the end of 2107)",
+                *_line_of(text, key),
+            )
+        found[key] = (value[0], int(when))
     return found
+
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+def _line_of(text: str, key: str) -> tuple[int, int]:
+    """The line and column of ``"key":`` in the file, or the top of it."""
+    import json
+
+    at = text.find(json.dumps(key) + ":")
+    if at < 0:
+        return 0, 0
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_INTEGER = re.compile(r"-?[0-9]+")
 
 
 def _problem(path: Path, message: str, line: int = 0, column: int = 0) -> BankError:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...errors import OutputError
 from ..output import write_atomic
 
 # The collection row's own times; fixed, so that they never make two builds differ.
@@ -54,9 +55,27 @@ def write_apkg(
     notes: Sequence[NoteRow],
 ) -> None:
     """Write the package to ``path`` whole or not at all."""
+    stamp = max([n.mod for n in notes] + [int(t["mod"]) for t in notetypes] + [_ZIP_EPOCH])
+    try:
+        _write(path, notetypes, decks, notes, stamp)
+    except (sqlite3.Error, OSError, zipfile.LargeZipFile) as e:
+        # A full disk or a file-size limit while the collection is built in the
+        # temporary folder: nothing was written to ``path``.
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        if isinstance(e, sqlite3.Error):
+            reason = f"{reason} while building the deck in the temporary folder (a full disk?)"
+        raise OutputError(f"cannot write {path}: {reason}") from e
+
+
+def _write(
+    path: Path,
+    notetypes: Sequence[dict[str, Any]],
+    decks: Sequence[DeckRow],
+    notes: Sequence[NoteRow],
+    stamp: int,
+) -> None:
     from genanki.apkg_schema import APKG_SCHEMA
 
-    stamp = max([n.mod for n in notes] + [int(t["mod"]) for t in notetypes] + [_ZIP_EPOCH])
     with tempfile.TemporaryDirectory(prefix="quizgen-apkg-") as work:
         db_path = Path(work) / "collection.anki2"
         db = sqlite3.connect(db_path)

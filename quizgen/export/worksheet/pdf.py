@@ -152,7 +152,7 @@ class ChromiumPrinter:
                     )
                 except Error as e:
                     raise self._failed(html, e) from e
-                write_atomic(pdf, data)
+                write_atomic(pdf, data, together=True)
 
         await asyncio.gather(*(tab() for _ in range(min(self.tab_count, len(jobs)))))
 

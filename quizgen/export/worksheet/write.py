@@ -15,7 +15,7 @@ from pathlib import Path
 from ...errors import OutputError
 from ...model import Catalog, Question
 from ...vocabulary import Paper
-from ..output import write_atomic
+from ..output import remove_output, transaction, write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
 from .view import Worksheet, build_worksheet
@@ -96,21 +96,44 @@ def write_worksheets(
     }
     html_files = list(pages)
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
-    # Earlier sheets and keys go first, old PDFs included: if printing fails half way,
-    # no PDF is left beside a key it does not match.
-    stale = _remove_stale(out_dir, {p.name for p in html_files})
-    for path, text in pages.items():
-        write_atomic(path, text)
-    if options.pdf:
-        from .pdf import ChromiumPrinter
+    # Every file is written beside its place and moved in only when all of them are
+    # written and checked: a failed or killed run leaves the earlier set as it was.
+    # Earlier sheets and keys (old PDFs too) go at that moment, before the new ones
+    # arrive, so no sheet is ever beside a key of another run.
+    with transaction():
+        stale = _remove_stale(out_dir, {p.name for p in html_files})
+        staged = {path: write_atomic(path, text, together=True) for path, text in pages.items()}
+        if options.pdf:
+            from .pdf import ChromiumPrinter
 
-        with ChromiumPrinter(chromium) as printer:
-            printer.print_all(list(zip(html_files, pdf_files, strict=True)))
+            with ChromiumPrinter(chromium) as printer:
+                # Chromium prints each page from where it waits, the PDF waits beside it.
+                printer.print_all(
+                    [(staged[h], pdf) for h, pdf in zip(html_files, pdf_files, strict=True)]
+                )
+        _check_codes(worksheets, out_dir, staged)
 
     removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
     files = tuple(html.with_suffix(s) for html in html_files for s in suffixes)
     return WrittenWorksheets(worksheets, files, removed)
+
+
+def _check_codes(worksheets: Sequence[Worksheet], out_dir: Path, staged: dict[Path, Path]) -> None:
+    """Read back each version's sheet and keys: each must show that version's check
+    code, so that a key can only ever be put in place with its own sheet."""
+    for worksheet in worksheets:
+        for page in FILE_STEMS:
+            path = out_dir / file_name(page, worksheet.letter, ".html")
+            try:
+                text = staged[path].read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise OutputError(f"cannot read back {path}: {e}") from e
+            if worksheet.check_code not in text:
+                raise OutputError(
+                    f"{path} does not show check code {worksheet.check_code} (a template "
+                    "that leaves it out?); nothing was written"
+                )
 
 
 def _default_title(catalog: Catalog, questions: Sequence[Question]) -> str:
@@ -132,8 +155,5 @@ def _remove_stale(out_dir: Path, written: set[str]) -> tuple[Path, ...]:
         p for p in out_dir.iterdir() if _OUR_FILES.match(p.name) and p.name not in written
     )
     for path in stale:
-        try:
-            path.unlink()
-        except OSError as e:
-            raise OutputError(f"cannot remove {path}, left from an earlier run: {e}") from e
+        remove_output(path)
     return tuple(stale)
