@@ -106,3 +106,15 @@ class EngineMissingError(QuizgenError):
 
 class TemplateError(QuizgenError):
     """A template (bundled or a teacher's override) that does not compile or render."""
+
+
+class ScanError(QuizgenError):
+    """A scan that cannot be marked against the key: another test, a version the key
+    does not have, a file that is no image, or a key folder without keys."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.problems[0] if self.problems else "scan error")
+
+    def lines(self) -> list[str]:
+        return self.problems

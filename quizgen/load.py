@@ -391,7 +391,7 @@ def _question(
                 prompt=prompt,
                 answer=_text(raw["answer"]),
                 rubric=rubric,
-                lines=raw.get("lines", 8),
+                lines=raw.get("lines"),
             )
         case _:
             assert_never(kind)

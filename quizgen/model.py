@@ -267,7 +267,8 @@ class Essay(Prompted):
     article: ClassVar[str] = "an"
     answer: str
     rubric: tuple[RubricItem, ...] = ()
-    lines: int = 8
+    # Answer lines on a worksheet; None: as many as the points call for.
+    lines: int | None = None
 
     @property
     def weighted(self) -> bool:

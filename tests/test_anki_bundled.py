@@ -21,7 +21,7 @@ def expected_cards(q: Question) -> int:
     if isinstance(q, Matching):
         return len(q.pairs)
     if isinstance(q, Ordering):
-        return len(q.items)
+        return 1  # the whole order on one card
     return 1
 
 

@@ -26,7 +26,7 @@ def test_anki_writes_the_deck_and_says_what_is_in_it(banks: Path) -> None:
     result = quizgen("anki", "banks", "--seeds", str(SEEDS), "-o", "out/serge.apkg")
     assert result.exit_code == 0
     assert result.stdout == (
-        "wrote out/serge.apkg: 10 notes, 15 cards in 3 decks (10 new or changed)\n"
+        "wrote out/serge.apkg: 10 notes, 13 cards in 3 decks (10 new or changed)\n"
         "recorded the change times in banks/anki-history.json\n"
     )
     assert result.stderr == ""
@@ -115,7 +115,7 @@ def test_build_writes_the_deck_beside_the_other_outputs(banks: Path, tmp_path: P
     result = quizgen("build", "banks", "--seeds", str(SEEDS), "-o", "out")
     assert result.exit_code == 0, result.output
     assert (
-        "wrote out/serge.apkg: 10 notes, 15 cards in 3 decks (10 new or changed)\n" in result.stdout
+        "wrote out/serge.apkg: 10 notes, 13 cards in 3 decks (10 new or changed)\n" in result.stdout
     )
     with imported(Path("out/serge.apkg"), tmp_path / "student") as col:
         assert len(notes_by_id(col)) == 10

@@ -84,8 +84,8 @@ def test_first_import_adds_every_note_in_a_deck_per_bank(build: Build, tmp_path:
         assert cards == {
             ("Victor Serge::Every question type", "quizgen Q&A"): 3,
             ("Victor Serge::Every question type", "quizgen multiple choice"): 2,
-            # one cloze deletion, two pairs, three items to order
-            ("Victor Serge::Every question type", "quizgen cloze"): 6,
+            # one cloze deletion, a card per pair (two), one card for the whole order
+            ("Victor Serge::Every question type", "quizgen cloze"): 4,
             ("Victor Serge::Awkward text: <tags> & entities", "quizgen Q&A"): 1,
             ("Victor Serge::Awkward text: <tags> & entities", "quizgen cloze"): 3,
         }
@@ -139,8 +139,9 @@ def test_every_card_shows_prompt_then_answer_explanation_and_source(student: Col
         "Anarchists Never Surrender"
     )
     expected = {  # question id: (on the front, on the back only, paragraph of the quote)
-        "sample-mcq": ("in which city was Victor Serge born?", 'data-correct=" A "', 8),
-        "sample-multi": ("Albert Parsons", "Answer: A B", 4),
+        # the choices in their stable shuffled order: the right ones are not A and A B
+        "sample-mcq": ("in which city was Victor Serge born?", 'data-correct=" C "', 8),
+        "sample-multi": ("Albert Parsons", "Answer: B D", 4),
         "sample-truefalse": ("True or false?", '<div class="qz-answer">True</div>', 8),
         "sample-short": ("in what year was Victor Serge born?", "1891", 8),
         "sample-cloze": ("[a language]", '<span class="cloze" data-ordinal="1">French</span>', 10),
@@ -165,27 +166,45 @@ def test_every_card_shows_prompt_then_answer_explanation_and_source(student: Col
     assert lynd in side(notes["sample-mcq"].cards()[0].answer())
 
 
-def test_matching_and_ordering_ask_one_pair_or_position_per_card(student: Collection) -> None:
+def test_a_matching_card_asks_for_one_left_item_among_every_right_side(
+    student: Collection,
+) -> None:
     notes = notes_by_id(student)
-    rights = [
-        "government control of everything",
+    options = [  # in their stable shuffled order, lettered A, B
         "an egalitarian society without a controlling authority",
+        "government control of everything",
     ]
-    for card, right in zip(
-        sorted(notes["sample-match"].cards(), key=lambda c: c.ord), rights, strict=True
+    # card 1 asks about "state socialism" (B), card 2 about "anarchism" (A)
+    for card, left, letter in zip(
+        sorted(notes["sample-match"].cards(), key=lambda c: c.ord),
+        ["state socialism", "anarchism"],
+        ["B", "A"],
+        strict=True,
     ):
         question, answer = side(card.question()), side(card.answer())
         assert "Match each Haymarket defendant" in question
-        assert right not in visible(card.question())
-        assert f'data-ordinal="{card.ord + 1}">{right}<' in answer
+        shown = visible(card.question())
+        assert all(option in shown for option in options)
+        assert f'<td class="qz-left">{left}</td>' in question
+        # the card's own row asks; the other row is inactive, and the stylesheet hides it
+        assert question.count('class="cloze"') == 1 and "[...]" in shown
+        assert f'data-qz-right="{letter}">{letter}</span>' in answer
+        assert f'data-qz-right="{letter}"' not in question.replace("data-cloze=", "")
+
+
+def test_an_ordering_card_shows_the_items_shuffled_and_asks_for_the_order(
+    student: Collection,
+) -> None:
     items = ["the Haymarket anarchists", "the Industrial Workers of the World", "Victor Serge"]
-    cards = sorted(notes["sample-order"].cards(), key=lambda c: c.ord)
-    assert len(cards) == 3
-    for card, item in zip(cards, items, strict=True):
-        question = visible(card.question())
-        assert item not in question
-        assert all(other in question for other in items if other != item)
-        assert f">{item}</span>" in side(card.answer())
+    (card,) = notes_by_id(student)["sample-order"].cards()
+    shown = visible(card.question())
+    positions = [shown.index(item) for item in items]
+    assert positions != sorted(positions)
+    assert "Right order" not in shown and "[...]" in shown
+    answer = visible(card.answer())
+    assert "Right order: C B A" in answer
+    listed = answer.split("Right order: C B A", 1)[1]
+    assert [listed.index(item) for item in items] == sorted(listed.index(i) for i in items)
 
 
 def test_markup_in_a_question_shows_as_written(student: Collection) -> None:
@@ -197,7 +216,7 @@ def test_markup_in_a_question_shows_as_written(student: Collection) -> None:
     ) in question
     assert "<b>" not in question
     assert '<div class="qz-answer">anarchism &amp; Marxism</div>' in answer
-    assert "Also accepted: Marxism &amp; anarchism" in answer
+    assert 'Also accepted: <span class="qz-alt">Marxism &amp; anarchism</span>' in answer
     # cloze syntax in ordinary text is not a deletion
     assert "Markup such as &lt;i&gt;this&lt;/i&gt; stays text: {{c1::not a deletion}}." in answer
     cloze = html.unescape(visible(notes_by_id(student)["awkward-cloze"].cards()[0].answer()))

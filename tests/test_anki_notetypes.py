@@ -112,7 +112,7 @@ def test_templates_render_to_anki_syntax_only() -> None:
                 assert not re.search(r"\[\[|\]\]|\{%|%\}|\[#|#\]", side), rendered.spec.name
             names = {f.name for f in rendered.spec.fields}
             for used in re.findall(r"\{\{[#/^]?(?:type:|cloze:)?([^}]+)\}\}", front + back):
-                assert used in names | {"FrontSide"}, (rendered.spec.name, used)
+                assert used in names | {"FrontSide", "Tags"}, (rendered.spec.name, used)
             for field in _BACK:
                 assert "{{" + field + "}}" in back, (rendered.spec.name, field)
             if rendered.spec.kind == 1:

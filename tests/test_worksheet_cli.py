@@ -21,7 +21,7 @@ def test_one_version_writes_a_sheet_a_key_and_a_quick_key(run: Run, tmp_path: Pa
     result = run("worksheet", GOOD, "-o", str(tmp_path))
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "8 questions, 9 points; version A\n"
+        "8 questions, 10 points; version A\n"
         f"wrote {tmp_path}/sheet-A.html\n"
         f"wrote {tmp_path}/key-A.html\n"
         f"wrote {tmp_path}/quick-key-A.html\n"
@@ -35,7 +35,7 @@ def test_a_smaller_run_removes_what_no_longer_matches(run: Run, tmp_path: Path) 
     (tmp_path / "notes.txt").write_text("mine")
     result = run("worksheet", GOOD, "-o", str(tmp_path), "--versions", "2")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "8 questions, 9 points; versions A, B"
+    assert result.stdout.splitlines()[0] == "8 questions, 10 points; versions A, B"
     assert result.stdout.splitlines()[-3:] == [
         f"removed {tmp_path}/key-C.html (left from an earlier run)",
         f"removed {tmp_path}/quick-key-C.html (left from an earlier run)",
@@ -146,7 +146,7 @@ def test_a_count_above_the_selection_warns_and_uses_all(run: Run, tmp_path: Path
     assert result.stderr == (
         "warning: --count 20 is more than the 8 questions selected; using them all\n"
     )
-    assert result.stdout.startswith("8 questions, 9 points; version A\n")
+    assert result.stdout.startswith("8 questions, 10 points; version A\n")
 
 
 def test_a_misnamed_template_is_an_error_not_ignored(run: Run, tmp_path: Path) -> None:

@@ -139,8 +139,32 @@ def test_sheet_header_sections_and_points(
     assert "<h1>Unit 3 quiz</h1>" in sheet
     assert '<p class="version">Version A</p>' in sheet
     assert '<p class="instructions">Use a pen.</p>' in sheet
-    points = sum(q.points for q in every_type.questions)
-    assert f'Score: <span class="fill"></span> / {points}' in sheet
+    # Matching counts its points per pair by default: 3 pairs of 1 point are 3 points.
+    points = sum(q.points * len(getattr(q, "pairs", [0])) for q in every_type.questions)
+    assert ws.points == points
+    # The grading table: a row per part with its question numbers and points, a total.
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th><td>(.*?)</td><td>(\d+)</td>", sheet)
+    assert rows[-1] == ("Total", "", str(points))
+    assert [r[0] for r in rows[:-1]] == [
+        f"{s.number}. {h}"
+        for s, h in zip(
+            ws.sections,
+            [
+                "Multiple choice",
+                "Select all that apply",
+                "True or false",
+                "Short answer",
+                "Fill in the blanks",
+                "Matching",
+                "Ordering",
+                "Essay",
+            ],
+            strict=True,
+        )
+    ]
+    assert [int(r[2]) for r in rows[:-1]] == [s.points for s in ws.sections]
+    # A mark box beside every written answer, and only there.
+    assert sheet.count('class="markbox"') == sum(i.written for i in ws.items)
     assert "size: letter;" in sheet
     assert re.findall(r"<h2 id=\"part-\d+\"><span>Part (\d+)", sheet) == [
         str(n) for n in range(1, 9)

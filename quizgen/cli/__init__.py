@@ -109,7 +109,7 @@ def main() -> None:
 
 
 # Commands register themselves on ``cli`` when imported.
-from . import build, export, inspecting, linting  # noqa: E402,F401
+from . import build, export, inspecting, linting, mark  # noqa: E402,F401
 
 __all__ = ["cli", "main"]
 

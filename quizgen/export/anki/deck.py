@@ -18,6 +18,7 @@ from .history import HISTORY_NAME, History, build_time
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from .package import DeckRow
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def write_deck(
         for b in catalog.banks
         if b.id in used_banks
     }
-    parent = DeckRow(deck_id(options.parent), options.parent)
+    parent = DeckRow(deck_id(options.parent), options.parent, parent_description(decks.values()))
 
     rows = []
     changed = 0
@@ -119,6 +120,19 @@ def write_deck(
         changed,
         saved,
         warnings,
+    )
+
+
+def parent_description(subdecks: Iterable[DeckRow]) -> str:
+    """What the parent deck's overview says: what is in it and how the cards work."""
+    from .notetypes import text_html
+
+    titles = sorted(d.name.split("::", 1)[1] for d in subdecks)
+    return (
+        f"Questions from {len(titles)} bank{'' if len(titles) == 1 else 's'}, one subdeck "
+        f"each: {text_html('; '.join(titles))}. Tap or type your answer before you turn a "
+        "card; every back says why and quotes the passage it rests on. Made by quizgen: "
+        "importing a newer deck updates these cards and keeps your reviews."
     )
 
 

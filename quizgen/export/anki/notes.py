@@ -27,9 +27,11 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
+from ..choices import stable_order
 from .notetypes import (
     CHOICE,
     CLOZE_TYPE,
+    ITEM_LETTERS,
     LETTERS,
     QA,
     TYPE_IN,
@@ -40,6 +42,9 @@ from .notetypes import (
 from .notetypes import text_html as _text
 
 _GUID_NAMESPACE = "quizgen"
+
+# Longer answers are not worth typing letter for letter: recalled, not typed.
+TYPE_IN_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -123,13 +128,18 @@ class NoteMaker:
         m = self._macros
         match q:
             case MultipleChoice() | MultipleAnswer():
-                right = q.right_indexes
-                choices = [_text(c) for c in q.choices] + [""] * (len(LETTERS) - len(q.choices))
-                correct = " ".join(LETTERS[i] for i in right)
+                order = stable_order(q.id, len(q.choices))
+                shown = [_text(q.choices[i]) for i in order]
+                choices = shown + [""] * (len(LETTERS) - len(shown))
+                right = set(q.right_indexes)
+                correct = " ".join(LETTERS[p] for p, i in enumerate(order) if i in right)
                 return CHOICE, (_text(q.prompt), *choices, correct), (0,)
             case ShortAnswer():
-                also = ", ".join(_text(a) for a in q.accept if a != q.answer)
-                return self._short_type, (_text(q.prompt), _text(q.answer), also), (0,)
+                also = ", ".join(
+                    f'<span class="qz-alt">{_text(a)}</span>' for a in q.accept if a != q.answer
+                )
+                typed = self._short_type if len(q.answer) <= TYPE_IN_MAX else QA
+                return typed, (_text(q.prompt), _text(q.answer), also), (0,)
             case TrueFalse():
                 answer = "True" if q.answer else "False"
                 return QA, (str(m.true_false(q)), answer, ""), (0,)
@@ -137,13 +147,13 @@ class NoteMaker:
                 return QA, (_text(q.prompt), str(m.essay_answer(q)), ""), (0,)
             case Cloze():
                 text, numbers = cloze_field(q)
+                text = f'<span class="qz-sort">{cloze_safe(readable_cloze(q))}</span>{text}'
                 return CLOZE_TYPE, ("", text), tuple(n - 1 for n in sorted(numbers))
             case Matching():
-                ords = tuple(range(len(q.pairs)))
-                return CLOZE_TYPE, (_text(q.prompt), str(m.pairs(q))), ords
+                text = matching_text(m, q)
+                return CLOZE_TYPE, (_text(q.prompt), text), tuple(range(len(q.pairs)))
             case Ordering():
-                ords = tuple(range(len(q.items)))
-                return CLOZE_TYPE, (_text(q.prompt), str(m.sequence(q))), ords
+                return CLOZE_TYPE, (_text(q.prompt), ordering_text(m, q)), (0,)
             case _:
                 assert_never(q)
 
@@ -160,3 +170,29 @@ def note_tags(q: Question) -> tuple[str, ...]:
         *(f"source::{c.seed}" for c in q.sources if c.seed),
     ]
     return tuple(dict.fromkeys("_".join(t.split()) for t in tags if t and not t.isspace()))
+
+
+def readable_cloze(q: Cloze) -> str:
+    """The cloze text with ``[...]`` for each deletion: a readable copy at the start of
+    the note's Text (hidden on the cards), as Anki's browser lists notes by that field."""
+    return "".join(p if isinstance(p, str) else "[...]" for p in q.segments())
+
+
+def matching_text(macros: Any, q: Matching) -> str:
+    """The rows (a deletion each: the letter of the row's match) and the right-hand
+    sides as lettered options, in the question's stable order."""
+    order = stable_order(q.id, len(q.pairs))
+    options = [q.pairs[i].right for i in order]
+    answers = [ITEM_LETTERS[order.index(i)] for i in range(len(q.pairs))]
+    return str(macros.matching(q, options, answers, ITEM_LETTERS))
+
+
+def ordering_text(macros: Any, q: Ordering) -> str:
+    """The items lettered in a stable shuffled order (never the right one), then the
+    right order as one deletion."""
+    order = list(stable_order(q.id, len(q.items)))
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    shown = [q.items[i] for i in order]
+    right = [ITEM_LETTERS[order.index(i)] for i in range(len(q.items))]
+    return str(macros.ordering(q, shown, right, ITEM_LETTERS))

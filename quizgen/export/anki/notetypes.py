@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 # Choice fields of the multiple-choice type; the bank schema allows at most 8 choices.
 LETTERS = ("A", "B", "C", "D", "E", "F", "G", "H")
+# Letters of ordering items and matching options: the bank schema allows at most 10.
+ITEM_LETTERS = "ABCDEFGHIJ"
 
 STANDARD, CLOZE = 0, 1
 
@@ -143,6 +146,10 @@ CLOZE_TYPE = _note_type(
         ("Text", "Deletions: {{c1::answer}} or {{c1::answer::hint}}."),
     ),
     ("Cloze", "cloze"),
+    # The sort field (Anki's browser column). Text starts with a readable copy of the
+    # question (hidden on the cards), so the column never shows raw {{c1::...}}.
+    # Changing the sort field would be a trap: Anki then rewrites every note of the
+    # type with the import's time, and the newer notes of the same import are skipped.
     "Text",
 )
 
@@ -236,13 +243,27 @@ _LATEX_PRE = (
 )
 
 
-def text_html(text: str) -> str:
-    """Plain text as field HTML: ``<``, ``>`` and ``&`` escaped, line breaks kept.
+# MathJax's delimiters: Anki typesets them wherever they appear in a card's text.
+_MATHJAX = re.compile(r"\\[()\[\]]")
 
-    Quotes stay as they are: they need no escaping outside attributes, and entities
-    would show in Anki's HTML editor and in what type-in answers are compared with.
+
+def text_html(text: str) -> str:
+    """Plain text as field HTML that shows exactly as written, and nothing else.
+
+    ``<``, ``>`` and ``&`` are escaped and line breaks kept. Quotes stay as they are:
+    they need no escaping outside attributes, and entities would show in Anki's HTML
+    editor and in what type-in answers are compared with. Anki's own markup in bank
+    text is defused here, the one place every field passes through: ``[`` becomes
+    ``&#91;``, so ``[sound:x.mp3]``, ``[latex]``, ``[$]`` and ``[$$]`` are neither
+    played nor typeset (Anki looks for them in the field's HTML); text holding MathJax
+    delimiters (``\\(``, ``\\[``) is wrapped in Anki's MathJax-ignore class, as MathJax
+    reads the text a browser shows, where an entity would not hide them.
     """
-    return html.escape(str(text), quote=False).replace("\n", "<br>")
+    value = str(text)
+    escaped = html.escape(value, quote=False).replace("[", "&#91;").replace("\n", "<br>")
+    if _MATHJAX.search(value):
+        return f'<span class="tex2jax_ignore">{escaped}</span>'
+    return escaped
 
 
 def _lines(text: str) -> Markup:
@@ -250,7 +271,8 @@ def _lines(text: str) -> Markup:
 
 
 def cloze_safe(text: str) -> str:
-    """Field HTML in which Anki's cloze parser cannot see ``{{``, ``::`` or ``}}``."""
+    """Field HTML (see ``text_html``) in which Anki's cloze parser cannot see ``{{``,
+    ``::`` or ``}}``."""
     return text_html(text).replace("{", "&#123;").replace("}", "&#125;").replace(":", "&#58;")
 
 
@@ -278,7 +300,7 @@ def jinja_env() -> Environment:
 def render_note_types() -> Mapping[int, RenderedNoteType]:
     """Every note type with its templates and stylesheet rendered, by id."""
     env = jinja_env()
-    context = {"letters": LETTERS}
+    context = {"letters": LETTERS, "item_letters": ITEM_LETTERS}
     css = env.get_template("anki/style.css").render(context).strip() + "\n"
     rendered = {}
     for spec in NOTE_TYPES:

@@ -50,6 +50,26 @@ class WorksheetExporter:
             "pdf", "Also print each file to PDF (needs Chromium).", kind="flag", default=False
         ),
         ExportOption(
+            "answer_sheet",
+            "Also write a bubble answer sheet per version, and a key file for `quizgen mark`.",
+            kind="flag",
+            default=False,
+        ),
+        ExportOption(
+            "match_points",
+            "Matching: the question's points count for each pair, or for the whole question.",
+            kind="choice",
+            default="pair",
+            choices=("pair", "question"),
+        ),
+        ExportOption(
+            "partial_credit",
+            "Select-all and whole-question matching: a share per right box or pair, or none.",
+            kind="choice",
+            default="per-item",
+            choices=("per-item", "none"),
+        ),
+        ExportOption(
             "templates",
             "Folder of templates overriding the bundled ones (it mirrors templates/worksheet/).",
             kind="folder",
@@ -65,6 +85,7 @@ class WorksheetExporter:
         options: Mapping[str, Any],
     ) -> Written:
         from ...lint import answers_elsewhere
+        from .view import Scoring
         from .write import WorksheetOptions, write_worksheets
 
         written = write_worksheets(
@@ -79,6 +100,8 @@ class WorksheetExporter:
                 seed=options["seed"],
                 templates=options["templates"],
                 pdf=options["pdf"],
+                answer_sheet=options["answer_sheet"],
+                scoring=Scoring(options["match_points"], options["partial_credit"]),
             ),
         )
         first = written.worksheets[0]

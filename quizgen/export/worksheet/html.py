@@ -18,11 +18,16 @@ from ...resources import bundled
 from .view import Worksheet
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import jinja2
     from markupsafe import Markup
 
+    from .answersheet import AnswerSheet
+
 # The three pages written for each version, by the template that lays each out.
 PAGES = {"sheet": "sheet.html.j2", "key": "key.html.j2", "quick_key": "quick-key.html.j2"}
+ANSWER_SHEET = "answer-sheet.html.j2"
 
 
 def bundled_templates() -> Path:
@@ -58,6 +63,7 @@ class WorksheetTemplates:
         self._env.filters["css_string"] = css_string
         try:
             self._templates = {page: self._env.get_template(name) for page, name in PAGES.items()}
+            self._answer_sheet = self._env.get_template(ANSWER_SHEET)
         except jinja2.TemplateSyntaxError as e:
             raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
         except jinja2.TemplateNotFound as e:
@@ -69,11 +75,25 @@ class WorksheetTemplates:
         pages = {page: self._render(page, worksheet) for page in PAGES}
         return RenderedWorksheet(**pages)
 
+    def render_answer_sheet(self, sheet: AnswerSheet) -> str:
+        from .answersheet import BUBBLE_D, MARK_SIZE
+
+        template = self._answer_sheet
+        return self._guarded(
+            lambda: template.render(
+                ws=sheet.worksheet, sheet=sheet, bubble=BUBBLE_D, mark_size=MARK_SIZE
+            )
+        )
+
     def _render(self, page: str, worksheet: Worksheet) -> str:
+        template = self._templates[page]
+        return self._guarded(lambda: template.render(ws=worksheet))
+
+    def _guarded(self, render: Callable[[], str]) -> str:
         import jinja2
 
         try:
-            return self._templates[page].render(ws=worksheet)
+            return render()
         except jinja2.TemplateSyntaxError as e:  # a macro file imported while rendering
             raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
         except jinja2.TemplateNotFound as e:  # an include or import of a missing file

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
 from ...model import (
@@ -34,6 +34,57 @@ from .versions import Arranged, Version
 LineSize = Literal["s", "m", "l", "full"]
 _LINE_SIZES: tuple[tuple[int, LineSize], ...] = ((8, "s"), (20, "m"), (40, "l"))
 _CHARS_PER_FULL_LINE = 70
+# Essay lines without a `lines` of their own: this many per point, within bounds.
+_ESSAY_LINES_PER_POINT, _ESSAY_MIN_LINES, _ESSAY_MAX_LINES = 3, 4, 30
+
+MatchPoints = Literal["pair", "question"]
+PartialCredit = Literal["per-item", "none"]
+MATCH_POINTS: tuple[MatchPoints, ...] = ("pair", "question")
+PARTIAL_CREDIT: tuple[PartialCredit, ...] = ("per-item", "none")
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How points are counted, stated in the key and used by ``quizgen mark``.
+
+    ``match``: "pair" makes a matching question's points count for each pair (a
+    5-pair question of 1 point is worth 5); "question" makes them the whole
+    question's. ``partial``: "per-item" gives select-all and whole-question matching
+    a share of the points per right box or pair (a wrong tick cancels a right one,
+    never below 0); "none" gives all or nothing.
+    """
+
+    match: MatchPoints = "pair"
+    partial: PartialCredit = "per-item"
+
+    def points(self, q: Question) -> int:
+        if isinstance(q, Matching) and self.match == "pair":
+            return q.points * len(q.pairs)
+        return q.points
+
+    def rule(self, q: Question) -> str:
+        """The rule for ``q`` in words, for the key; empty where there is nothing to say."""
+        per_item = self.partial == "per-item"
+        if isinstance(q, MultipleAnswer):
+            if per_item:
+                return (
+                    f"{_share(q.points, len(q.answers))} per right box ticked, less the same "
+                    "for each wrong box ticked; never below 0."
+                )
+            return "All the right boxes and no wrong one for the points; otherwise 0."
+        if isinstance(q, Matching):
+            if self.match == "pair":
+                return f"{_share(q.points, 1)} for each right pair."
+            if per_item:
+                return f"{_share(q.points, len(q.pairs))} for each right pair."
+            return "Every pair right for the points; otherwise 0."
+        return ""
+
+
+def _share(points: int, parts: int) -> str:
+    value = points / parts
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text} {'pt' if value == 1 else 'pts'}"
 
 
 @dataclass(frozen=True)
@@ -103,14 +154,17 @@ class Item:
     line_size: LineSize = "full"  # short: how long the answer line is
     line_count: int = 1  # short, essay: how many ruled lines
     sources: tuple[SourceNote, ...] = ()
+    points: int = 0  # as the scoring rules count them (see Scoring)
+    rule: str = ""  # the scoring rule in words, where there is one to state
 
     @property
     def kind(self) -> str:
         return self.question.kind
 
     @property
-    def points(self) -> int:
-        return self.question.points
+    def written(self) -> bool:
+        """True for answers a teacher reads and marks by hand (a mark box beside them)."""
+        return self.kind in ("short", "cloze", "essay")
 
     @property
     def blanks(self) -> tuple[Blank, ...]:
@@ -141,6 +195,9 @@ class Worksheet:
     version_count: int
     seed: int
     sections: tuple[Section, ...]
+    scoring: Scoring = Scoring()
+    # The same for every version of one run: which test a scanned answer sheet is of.
+    test_id: str = ""
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -175,10 +232,13 @@ def build_worksheet(
     paper: Paper,
     version_count: int,
     seed: int,
+    scoring: Scoring = Scoring(),
+    test_id: str = "",
 ) -> Worksheet:
     sections: list[Section] = []
     for number, arranged in enumerate(version.questions, 1):
         item = _item(number, arranged, seeds)
+        item = replace(item, points=scoring.points(item.question), rule=scoring.rule(item.question))
         if sections and sections[-1].kind == item.kind:
             last = sections[-1]
             sections[-1] = Section(last.number, last.kind, (*last.items, item))
@@ -192,7 +252,21 @@ def build_worksheet(
         version_count=version_count,
         seed=seed,
         sections=tuple(sections),
+        scoring=scoring,
+        test_id=test_id,
     )
+
+
+def test_identity(questions: Iterable[Question], title: str, seed: int, versions: int) -> str:
+    """Eight characters naming one test: its questions, title, seed and version count.
+
+    Printed in an answer sheet's QR code; ``quizgen mark`` refuses a scan whose
+    identity is not the key's, so a sheet of another test is never marked.
+    """
+    digest = hashlib.sha256(f"{title}\0{seed}\0{versions}\0".encode())
+    for q_id in sorted(q.id for q in questions):
+        digest.update(f"{q_id}\0".encode())
+    return digest.hexdigest()[:8].upper()
 
 
 def _letter(index: int) -> str:
@@ -229,9 +303,16 @@ def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
             data = " | ".join(b.answer for b in segments if isinstance(b, Blank))
             return Item(number, q, data, segments=segments, sources=sources)
         case Essay():
-            return Item(number, q, q.answer, line_count=q.lines, sources=sources)
+            lines = _essay_lines(q.lines, q.points)
+            return Item(number, q, q.answer, line_count=lines, sources=sources)
         case _:
             assert_never(q)
+
+
+def _essay_lines(lines: int | None, points: int) -> int:
+    if lines is not None:
+        return lines
+    return min(_ESSAY_MAX_LINES, max(_ESSAY_MIN_LINES, _ESSAY_LINES_PER_POINT * points))
 
 
 def _match_item(

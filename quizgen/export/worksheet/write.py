@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import OutputError
@@ -18,12 +18,14 @@ from ...vocabulary import Paper
 from ..output import remove_output, transaction, write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
-from .view import Worksheet, build_worksheet
+from .view import Scoring, Worksheet, build_worksheet, test_identity
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
 # What an earlier run may have left: the same names with another version letter.
-_OUR_FILES = re.compile(r"^(sheet|key|quick-key)-[A-Z]\.(html|pdf)$")
+_OUR_FILES = re.compile(
+    r"^((sheet|key|quick-key|answer-sheet)-[A-Z]\.(html|pdf)|mark-key-[A-Z]\.json)$"
+)
 DEFAULT_TITLE = "Worksheet"
 
 
@@ -36,6 +38,8 @@ class WorksheetOptions:
     seed: int = 1
     templates: Path | None = None
     pdf: bool = False
+    answer_sheet: bool = False
+    scoring: Scoring = field(default_factory=Scoring)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def make_worksheets(
 ) -> tuple[Worksheet, ...]:
     """The view models of every version; nothing is written."""
     title = options.title or _default_title(catalog, questions)
+    test_id = test_identity(questions, title, options.seed, options.versions)
     return tuple(
         build_worksheet(
             version,
@@ -66,6 +71,8 @@ def make_worksheets(
             paper=options.paper,
             version_count=options.versions,
             seed=options.seed,
+            scoring=options.scoring,
+            test_id=test_id,
         )
         for version in versions(questions, options.versions, options.seed)
     )
@@ -94,6 +101,9 @@ def write_worksheets(
         for rendered in [templates.render(worksheet)]
         for page in FILE_STEMS
     }
+    keys: dict[Path, str] = {}
+    if options.answer_sheet:
+        pages.update(_answer_sheets(worksheets, templates, out_dir, keys))
     html_files = list(pages)
     pdf_files = [p.with_suffix(".pdf") for p in html_files] if options.pdf else []
     # Every file is written beside its place and moved in only when all of them are
@@ -101,8 +111,11 @@ def write_worksheets(
     # Earlier sheets and keys (old PDFs too) go at that moment, before the new ones
     # arrive, so no sheet is ever beside a key of another run.
     with transaction():
-        stale = _remove_stale(out_dir, {p.name for p in html_files})
-        staged = {path: write_atomic(path, text, together=True) for path, text in pages.items()}
+        stale = _remove_stale(out_dir, {p.name for p in [*html_files, *keys]})
+        staged = {
+            path: write_atomic(path, text, together=True)
+            for path, text in [*pages.items(), *keys.items()]
+        }
         if options.pdf:
             from .pdf import ChromiumPrinter
 
@@ -115,8 +128,30 @@ def write_worksheets(
 
     removed = tuple(p for p in stale if p not in pdf_files)
     suffixes = (".html", ".pdf") if options.pdf else (".html",)
-    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes)
+    files = tuple(html.with_suffix(s) for html in html_files for s in suffixes) + tuple(keys)
     return WrittenWorksheets(worksheets, files, removed)
+
+
+def _answer_sheets(
+    worksheets: Sequence[Worksheet],
+    templates: WorksheetTemplates,
+    out_dir: Path,
+    keys: dict[Path, str],
+) -> dict[Path, str]:
+    """Each version's answer sheet, and into ``keys`` its key file for ``quizgen mark``."""
+    import json
+
+    from .answersheet import key_data, layout
+
+    pages = {}
+    for worksheet in worksheets:
+        sheet = layout(worksheet)
+        pages[out_dir / f"answer-sheet-{worksheet.letter}.html"] = templates.render_answer_sheet(
+            sheet
+        )
+        data = json.dumps(key_data(sheet), indent=1, ensure_ascii=False)
+        keys[out_dir / f"mark-key-{worksheet.letter}.json"] = data + "\n"
+    return pages
 
 
 def _check_codes(worksheets: Sequence[Worksheet], out_dir: Path, staged: dict[Path, Path]) -> None:
