@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import study  # noqa: E402
 import synthetic  # noqa: E402
 
 QUIZGEN = [sys.executable, "-m", "quizgen"]
@@ -118,6 +119,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             (folder / ".complete").write_text("")
         return [str(folder), "--seeds", str(seeds)]
 
+    # The learner's study page of the bundled banks: build time, size, time to interactive.
+    page = work / "study.html"
+    run(
+        "study page (bundled banks)",
+        None,
+        [*QUIZGEN, "study", str(ROOT / "questions"), "--seeds", str(seeds), "-o", str(page)],
+        small,
+    )
+    size = page.stat().st_size
+    interactive = study.time_to_interactive(page, small)
+    page_figures: dict[str, float | None] = {"bytes": size, "interactive_s": interactive}
+    print(f"  {'study page size':<28} {'':>7} {size / 1e6:8.3f} MB")
+    if interactive is None:
+        print("  study page interactive: skipped (needs Playwright and Chromium)")
+    else:
+        print(f"  {'study page interactive':<28} {'':>7} {interactive:8.3f} s", flush=True)
+
     # A teacher's test: 100 questions, 10 versions; and printing them.
     run(
         "worksheet 100 x 10 versions",
@@ -183,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run("validate (largest bank)", questions, [*QUIZGEN, "validate", str(largest)], 1)
     shutil.rmtree(work, ignore_errors=True)
 
-    checks = targets(results, args.sizes)
+    checks = targets(results, args.sizes) + study_targets(page_figures)
     print("\ntargets:")
     for label, ok, detail in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {label}: {detail}")
@@ -195,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "platform": platform.platform(),
         },
         "results": [asdict(m) for m in results],
+        "study_page": page_figures,
         "targets": [{"target": label, "ok": ok, "detail": detail} for label, ok, detail in checks],
     }
     (out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
@@ -206,6 +225,17 @@ def _has_mark_extra() -> bool:
     import importlib.util
 
     return all(importlib.util.find_spec(m) for m in ("cv2", "pypdfium2", "zxingcpp"))
+
+
+def study_targets(figures: dict[str, float | None]) -> list[tuple[str, bool, str]]:
+    size = figures["bytes"] or 0
+    checks = [
+        ("study page of the bundled banks under 1.5 MB", size < 1.5e6, f"{size / 1e6:.2f} MB")
+    ]
+    ready = figures["interactive_s"]
+    if ready is not None:
+        checks.append(("study page interactive under 0.5 s", ready < 0.5, f"{ready * 1000:.0f} ms"))
+    return checks
 
 
 def largest_bank(folder: Path) -> Path:

@@ -52,6 +52,23 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def normalise_with_origin(text: str) -> tuple[str, list[int]]:
+    """``text`` normalised as :func:`normalise` does it (without the final strip), one
+    character at a time, with the index in ``text`` each normalised character came
+    from: to find where a quote lies in the original text."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for out in unicodedata.normalize("NFKC", ch).translate(_TRANSLATE):
+            if out.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                out = " "
+            chars.append(out)
+            origin.append(i)
+    return "".join(chars), origin
+
+
 def quote_pieces(quote: str) -> list[str]:
     """The parts of a quote between elisions, normalised; empty parts dropped."""
     return [p.strip() for p in _ELLIPSIS.split(normalise(quote)) if p.strip()]

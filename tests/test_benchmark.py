@@ -49,13 +49,17 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         ("worksheet (all, HTML)", 1000),
         ("lint (bundled banks)", None),
         ("lint", 1000),
+        ("study page (bundled banks)", None),
     } <= names
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in report["results"])
     assert {t["target"] for t in report["targets"]} >= {
         "quizgen --help under 150 ms",
         "build of the bundled banks under 1 s",
         "10 versions of 100 questions under 2 s",
+        "study page of the bundled banks under 1.5 MB",
+        "study page interactive under 0.5 s",
     }
+    assert report["study_page"]["bytes"] > 0
     assert "targets:" in result.stdout
     banks = sorted((tmp_path / "banks-1000").glob("*.yaml"))
     validate = subprocess.run(

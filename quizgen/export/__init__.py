@@ -99,6 +99,7 @@ class Exporter(Protocol):
 REGISTRY: Mapping[str, str] = {
     "worksheet": "quizgen.export.worksheet",
     "anki": "quizgen.export.anki",
+    "study": "quizgen.export.study",
 }
 
 

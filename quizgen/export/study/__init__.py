@@ -1,0 +1,77 @@
+"""The study exporter: one self-contained offline HTML page to practise, review
+(FSRS), test oneself and read the essays, with progress kept in the browser.
+
+Light at import (the CLI reads the options at start-up); the work is in ``write``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import ExportOption, Written
+
+if TYPE_CHECKING:
+    from ...model import Catalog, Question
+
+
+def project_name(value: str) -> str:
+    """A project name for the page's storage keys; ValueError if it is blank."""
+    name = " ".join(value.split())
+    if not name:
+        raise ValueError(f"{value!r} is not a project name")
+    return name
+
+
+class StudyExporter:
+    name = "study"
+    summary = """Write one offline study page: practise, spaced review, tests and the essays.
+
+    The page is a single HTML file with everything inside (questions, essays,
+    script and styles); it opens from a file on a phone or a computer and never
+    uses the network. A learner's progress stays in that browser and can be
+    exported to a file and imported on another device. Rebuilding the page keeps
+    progress for every question whose id still exists.
+
+    \b
+    Example:
+        quizgen study
+        quizgen study --bank serge-life -o serge-life.html
+        quizgen study --title "Physics 101" --project physics-101
+    """
+    default_output = "study.html"
+    writes_folder = False
+    options = (
+        ExportOption("title", "Title of the page (default: from the essays' authors)."),
+        ExportOption(
+            "project",
+            "Name under which the browser keeps progress (default: from the essays' ids). "
+            "Pages with the same name share progress.",
+            check=project_name,
+        ),
+    )
+
+    def write(
+        self,
+        catalog: Catalog,
+        questions: Sequence[Question],
+        out: Path,
+        options: Mapping[str, Any],
+    ) -> Written:
+        from ..output import write_atomic
+        from .data import study_data
+        from .page import render_page
+
+        data = study_data(catalog, questions, title=options["title"], project=options["project"])
+        html = render_page(data)
+        write_atomic(out, html)
+        essays = len(data["seeds"])
+        lines = (
+            f"wrote {out}: {len(data['questions'])} questions, "
+            f"{essays} essay{'' if essays == 1 else 's'} to read",
+        )
+        return Written((out,), lines)
+
+
+EXPORTER = StudyExporter()

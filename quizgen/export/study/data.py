@@ -1,0 +1,188 @@
+"""The study page's data: questions, essays and filters as plain JSON-ready values.
+
+Everything the page's script needs is here, computed once at build time: each
+question's type-specific fields, a content hash (so the page can tell a learner
+that a question changed since they last saw it), and for each quoted passage the
+paragraph and the exact spans to highlight in the reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import Any, assert_never
+
+from ...model import (
+    Catalog,
+    Citation,
+    Cloze,
+    Deletion,
+    Essay,
+    Matching,
+    MultipleAnswer,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Seed,
+    ShortAnswer,
+    TrueFalse,
+)
+from ...textmatch import normalise_with_origin, quote_pieces
+from ...vocabulary import DIFFICULTIES, QUESTION_TYPES
+
+# Shown in the page's filters and progress view; a question type's label.
+TYPE_LABELS = {
+    "mcq": "Multiple choice",
+    "multi": "Select all",
+    "truefalse": "True or false",
+    "short": "Short answer",
+    "cloze": "Fill in the blanks",
+    "match": "Matching",
+    "order": "Ordering",
+    "essay": "Essay",
+}
+# Bumped when the meaning of the stored progress changes.
+FORMAT_VERSION = 1
+
+
+def study_data(
+    catalog: Catalog,
+    questions: Sequence[Question],
+    *,
+    title: str | None = None,
+    project: str | None = None,
+) -> dict[str, Any]:
+    """The page's JSON: the chosen questions, the essays they quote, and the filters."""
+    cited = {c.seed for q in questions for c in q.sources}
+    seeds = [s for s in catalog.seeds.values() if s.id in cited]
+    banks = [b for b in catalog.banks if any(q.bank == b.id for q in questions)]
+    items = [question_data(q, catalog) for q in questions]
+    levels = sorted({str(i["level"]) for i in items if "level" in i})
+    present = {q.kind for q in questions}
+    return {
+        "format": FORMAT_VERSION,
+        "project": project or "-".join(sorted(catalog.seeds)) or "quizgen",
+        "title": title or default_title(seeds, banks),
+        "banks": [{"id": b.id, "title": b.title} for b in banks],
+        "seeds": [seed_data(s) for s in seeds],
+        "types": [{"id": t, "label": TYPE_LABELS[t]} for t in QUESTION_TYPES if t in present],
+        "difficulties": [d for d in DIFFICULTIES if any(q.difficulty == d for q in questions)],
+        "tags": sorted({t for q in questions for t in q.tags}),
+        "levels": levels,
+        "questions": items,
+    }
+
+
+def default_title(seeds: Sequence[Seed], banks: Sequence[Any]) -> str:
+    if len(banks) == 1:
+        return str(banks[0].title)
+    authors = list(dict.fromkeys(s.author for s in seeds if s.author))
+    return "Study: " + " and ".join(authors) if authors else "Study"
+
+
+def seed_data(seed: Seed) -> dict[str, Any]:
+    return {
+        "id": seed.id,
+        "title": seed.title,
+        "author": seed.author,
+        "published": seed.published,
+        "paragraphs": list(seed.paragraphs),
+    }
+
+
+def question_data(q: Question, catalog: Catalog) -> dict[str, Any]:
+    content = {"type": q.kind, **type_fields(q), "explanation": q.explanation}
+    content["sources"] = [citation_data(c, catalog) for c in q.sources]
+    data: dict[str, Any] = {
+        "id": q.id,
+        "bank": q.bank,
+        "difficulty": q.difficulty,
+        "tags": list(q.tags),
+        "stem": q.stem,
+        **content,
+        "hash": content_hash(content),
+    }
+    level = getattr(q, "level", None)  # an optional field some projects have
+    if level is not None:
+        data["level"] = str(level)
+    return data
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def type_fields(q: Question) -> dict[str, Any]:
+    """What a question of each type shows and checks, in the page's terms."""
+    match q:
+        case MultipleChoice():
+            return {"prompt": q.prompt, "choices": list(q.choices), "answer": q.answer_index}
+        case MultipleAnswer():
+            return {"prompt": q.prompt, "choices": list(q.choices), "answers": q.answer_indexes}
+        case TrueFalse():
+            return {"prompt": q.prompt, "answer": q.answer}
+        case ShortAnswer():
+            return {"prompt": q.prompt, "answer": q.answer, "accept": list(q.accept)}
+        case Cloze():
+            parts = cloze_parts(q)
+            stem = "".join(p if isinstance(p, str) else "_____" for p in parts)
+            return {"prompt": "Fill in the blanks.", "stem": stem, "parts": parts}
+        case Matching():
+            return {"prompt": q.prompt, "pairs": [[p.left, p.right] for p in q.pairs]}
+        case Ordering():
+            return {"prompt": q.prompt, "items": list(q.items)}
+        case Essay():
+            return {"prompt": q.prompt, "answer": q.answer, "rubric": list(q.rubric)}
+        case _:
+            assert_never(q)
+
+
+def cloze_parts(q: Cloze) -> list[Any]:
+    """The cloze text as strings and blanks ``{"answer", "hint"}``, in order."""
+    parts: list[Any] = []
+    for part in q.segments():
+        if isinstance(part, Deletion):
+            parts.append({"answer": part.answer, "hint": part.hint})
+        else:
+            parts.append(part)
+    return parts
+
+
+def citation_data(c: Citation, catalog: Catalog) -> dict[str, Any]:
+    data: dict[str, Any] = {"seed": c.seed, "quote": c.quote, "paragraph": c.paragraph}
+    seed = catalog.seeds.get(c.seed)
+    if seed is not None and c.paragraph is not None:
+        data["spans"] = quote_spans(seed.paragraph(c.paragraph), c.quote)
+    return data
+
+
+def quote_spans(paragraph: str, quote: str) -> list[list[int]]:
+    """Where ``quote`` lies in ``paragraph``, as [start, end) offsets in UTF-16 code
+    units (JavaScript's string indexes), one span per piece of an elided quote.
+
+    Quotes match after normalisation (see textmatch), so the paragraph is normalised
+    character by character, remembering where each normalised character came from.
+    Empty if a piece cannot be placed (the reader then marks the whole paragraph).
+    """
+    normal, origin = normalise_with_origin(paragraph)
+    units = _utf16_offsets(paragraph)
+    spans: list[list[int]] = []
+    at = 0
+    for piece in quote_pieces(quote):
+        found = normal.find(piece, at)
+        if found < 0:
+            return []
+        end = found + len(piece)
+        spans.append([units[origin[found]], units[origin[end - 1] + 1]])
+        at = end
+    return spans
+
+
+def _utf16_offsets(text: str) -> list[int]:
+    """For each code point index (and the end), its offset in UTF-16 code units."""
+    offsets = [0]
+    for ch in text:
+        offsets.append(offsets[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return offsets

@@ -1,0 +1,109 @@
+"""``quizgen study`` and the study page step of ``quizgen build``, as a user runs them;
+and the page's data, which no bank text can break out of."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from quizgen.cli import cli
+from quizgen.export.study.data import quote_spans
+from quizgen.export.study.page import json_for_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EVERY_TYPE = ROOT / "tests" / "fixtures" / "good" / "every-type.yaml"
+MARKUP = ROOT / "tests" / "fixtures" / "worksheet" / "markup.yaml"
+
+
+@pytest.fixture
+def banks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "banks").mkdir()
+    for bank in (EVERY_TYPE, MARKUP):
+        shutil.copy(bank, tmp_path / "banks" / bank.name)
+    return tmp_path / "banks"
+
+
+def quizgen(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), env={"SOURCE_DATE_EPOCH": "1700000000"})
+
+
+def page_data(path: Path) -> dict:
+    html = path.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="quizgen-data">(.*?)</script>', html)
+    assert found is not None
+    data: dict = json.loads(found.group(1))
+    return data
+
+
+def test_study_writes_one_page_and_says_what_is_in_it(banks: Path) -> None:
+    bank = "banks/every-type.yaml"
+    result = quizgen("study", bank, "--seeds", str(SEEDS), "-o", "out/study.html")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "wrote out/study.html: 8 questions, 2 essays to read\n"
+    assert result.stderr == ""
+    assert sorted(p.name for p in Path("out").iterdir()) == ["study.html"]
+    data = page_data(Path("out/study.html"))
+    assert [s["id"] for s in data["seeds"]] == ["lynd", "greene"]
+    assert data["project"] == "greene-lynd"
+    assert data["title"] == "Every question type"  # the one bank's title
+
+
+def test_study_takes_the_selection_a_title_and_a_project(banks: Path) -> None:
+    result = quizgen(
+        "study", "banks", "--seeds", str(SEEDS), "--type", "mcq", "--type", "short",
+        "--title", "Quiz <1>", "--project", "class 7b", "-o", "quiz.html",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "wrote quiz.html: 4 questions, 2 essays to read\n"
+    data = page_data(Path("quiz.html"))
+    assert [q["type"] for q in data["questions"]] == ["mcq", "short", "mcq", "short"]
+    assert (data["title"], data["project"]) == ("Quiz <1>", "class 7b")
+    assert "<title>Quiz &lt;1&gt;</title>" in Path("quiz.html").read_text(encoding="utf-8")
+
+
+def test_a_blank_project_name_is_a_usage_error(banks: Path) -> None:
+    result = quizgen("study", "banks", "--seeds", str(SEEDS), "--project", "  ")
+    assert result.exit_code == 2
+    assert "Invalid value for '--project': '  ' is not a project name" in result.stderr
+    assert not Path("build").exists()
+
+
+def test_build_writes_the_study_page_too(banks: Path) -> None:
+    result = quizgen("build", "banks", "--seeds", str(SEEDS), "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert "wrote out/study.html: 12 questions, 2 essays to read\n" in result.stdout
+    assert len(page_data(Path("out/study.html"))["questions"]) == 12
+
+
+def test_bank_text_cannot_end_the_data_element() -> None:
+    awkward = {"prompt": "</script><script>alert(1)</script> <!-- & \u2028"}
+    text = json_for_html(awkward)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == awkward
+
+
+def test_markup_in_banks_reaches_the_page_as_text(banks: Path) -> None:
+    assert quizgen("study", "banks/markup.yaml", "--seeds", str(SEEDS)).exit_code == 0
+    html = Path("build/study.html").read_text(encoding="utf-8")
+    assert "<b>bold</b>" not in html
+    prompts = [q.get("prompt") for q in page_data(Path("build/study.html"))["questions"]]
+    assert "Which is written <b>bold</b> & not bold?" in prompts
+
+
+def test_quote_spans_find_a_quote_through_curly_quotes_and_elisions() -> None:
+    paragraph = "He said \u201cno\u201d,  then   left. Later he came back."
+    spans = quote_spans(paragraph, 'said "no", then left ... he came back')
+    assert [paragraph[a:b] for a, b in spans] == [
+        "said \u201cno\u201d,  then   left",
+        "he came back",
+    ]
+    assert quote_spans(paragraph, "not there") == []
+    # Offsets count UTF-16 units, as JavaScript indexes strings.
+    assert quote_spans("\U0001d11e clef", "clef") == [[3, 7]]
