@@ -8,6 +8,7 @@ from pathlib import Path
 from quizgen.export import Written, defaults, exporter
 from quizgen.load import load_catalog
 from quizgen.model import Catalog, Question
+from quizgen.project import bundled_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "lms"
@@ -29,7 +30,8 @@ def catalog(project: str) -> Catalog:
 def export(name: str, project: str, out: Path, **options: object) -> Written:
     chosen = exporter(name)
     cat = catalog(project)
-    return chosen.write(cat, cat.questions, out, defaults(chosen, **options))
+    project = bundled_project()
+    return chosen.write(cat, cat.questions, out, defaults(chosen, project, **options), project)
 
 
 def question(project: str, question_id: str) -> Question:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.load import load_catalog
-from quizgen.model import Catalog, Cloze, MultipleAnswer, MultipleChoice
+from quizgen.model import Catalog, Cloze, Essay, MultipleAnswer, MultipleChoice
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,3 +83,35 @@ def test_the_longest_choice_does_not_give_the_answer_away(catalog: Catalog) -> N
     longest = [q.id for q in mcq if len(q.answer) > longest_wrong[q.id]]
     assert len(longest) <= len(mcq) // 3, longest
     assert [q.id for q in mcq if len(q.answer) >= 1.5 * longest_wrong[q.id]] == []
+
+
+def test_every_question_has_a_level_and_recall_is_at_most_half(catalog: Catalog) -> None:
+    assert [q.id for q in catalog.questions if q.level is None] == []
+    levels = Counter(q.level for q in catalog.questions)
+    assert levels["recall"] * 2 <= len(catalog.questions), levels
+
+
+def test_every_essay_is_marked_out_of_ten_with_weighted_levels(catalog: Catalog) -> None:
+    essays = [q for q in catalog.questions if isinstance(q, Essay)]
+    assert len(essays) >= 10
+    for q in essays:
+        assert q.weighted and all(r.levels for r in q.rubric), q.id
+        assert q.points == q.rubric_points == 10, q.id
+
+
+def test_the_core_arguments_are_asked_beyond_recall(catalog: Catalog) -> None:
+    """Lynd 37-39 (a theory and a way of life) and Greene 20-21 (Stalinism not inherent
+    in Bolshevism): at least four comprehension or analysis questions cite each."""
+    cited = Counter(
+        place
+        for q in catalog.questions
+        if q.level != "recall"
+        for place in {(c.seed, c.paragraph) for c in q.sources}
+    )
+    core = [("lynd", 37), ("lynd", 38), ("lynd", 39), ("greene", 20), ("greene", 21)]
+    assert {k: cited[k] for k in core if cited[k] < 4} == {}
+
+
+def test_essays_compared_holds_only_comparisons(catalog: Catalog) -> None:
+    (bank,) = [b for b in catalog.banks if b.id == "essays-compared"]
+    assert [q.id for q in bank.questions if {c.seed for c in q.sources} != {"lynd", "greene"}] == []

@@ -44,6 +44,7 @@ def test_init_then_build_writes_a_deck_a_sheet_and_keys_named_after_the_project(
         "wrote build/worksheets/quick-key-A.html",
         "wrote build/demo.apkg: 8 notes, 9 cards in 2 decks (8 new or changed)",
         "recorded the change times in questions/anki-history.json",
+        "wrote build/study.html: 8 questions, 1 essay to read",
     ]
     titles = {
         "sheet": "<title>Demo (version A)</title>",

@@ -111,10 +111,7 @@ def test_bad_banks_are_reported_not_linted(run) -> None:
     assert "'points' must be a whole number" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the bundled banks are reworked on branch issue13-banks; clean once it lands",
-)
 def test_bundled_banks_are_lint_clean(run) -> None:
     result = run("lint", "--strict")
     assert result.exit_code == 0, result.stdout[-2000:]
+    assert result.stdout.startswith("OK: no findings in "), result.stdout[-2000:]

@@ -239,9 +239,11 @@ def test_items_have_the_structure_text2qti_writes(tmp_path):
     chosen = {q.id for q in questions}
     cat = catalog("fixture")
     from quizgen.export import defaults, exporter
+    from quizgen.project import bundled_project
 
-    canvas = exporter("canvas")
-    canvas.write(cat, [q for q in cat.questions if q.id in chosen], ours_zip, defaults(canvas))
+    canvas, project = exporter("canvas"), bundled_project()
+    picked = [q for q in cat.questions if q.id in chosen]
+    canvas.write(cat, picked, ours_zip, defaults(canvas, project), project)
     with zipfile.ZipFile(ours_zip) as archive:
         ours = _qti({n: archive.read(n) for n in archive.namelist()}).findall(".//item")
     assert len(ours) == len(theirs) == len(SUPPORTED)

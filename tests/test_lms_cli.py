@@ -82,4 +82,5 @@ def test_build_writes_what_it_did_and_no_lms_export(run, tmp_path) -> None:
     out = tmp_path / "build"
     result = run("build", str(banks), "-o", str(out))
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["serge.apkg", "study.html", "worksheets"]
+    written = ["serge.apkg", "study.html", "worksheets"]
+    assert sorted(p.name for p in out.iterdir()) == [".quizgen-written.json", *written]

@@ -209,7 +209,7 @@ def _check_answers(q, element):
             assert qtype == "essay"
             assert element.findtext("responsefieldlines") == str(q.lines)
             info = _plain(_text(element, "graderinfo"))
-            assert q.answer in info and all(r in info for r in q.rubric)
+            assert q.answer in info and all(r.criterion in info for r in q.rubric)
         case _:
             raise AssertionError(q)
 

@@ -52,6 +52,7 @@ def test_build_never_deletes_a_file_it_did_not_write(demo: Path) -> None:
         [
             *mine,
             "demo.apkg",
+            "study.html",
             *(f"worksheets/{p}-{v}.html" for p in ("sheet", "key", "quick-key") for v in "ABC"),
         ]
     )
@@ -75,14 +76,16 @@ def test_build_removes_what_an_earlier_build_wrote_and_no_longer_writes(demo: Pa
     project = demo / "quizgen.yaml"
     project.write_text(project.read_text().replace("name: demo", "name: biology"))
     result = invoke(demo, "build")
-    assert result.stdout.splitlines()[-4:] == [
+    assert result.stdout.splitlines()[-5:] == [
         "removed build/worksheets/quick-key-B.html (left from an earlier run)",
         "removed build/worksheets/sheet-B.html (left from an earlier run)",
         "wrote build/biology.apkg: 8 notes, 9 cards in 2 decks (0 new or changed)",
+        "wrote build/study.html: 8 questions, 1 essay to read",
         "removed build/demo.apkg (written by an earlier build)",
     ]
     assert files(demo / "build") == [
         "biology.apkg",
+        "study.html",
         "worksheets/key-A.html",
         "worksheets/key-B.html",  # edited since: the teacher's now
         "worksheets/quick-key-A.html",

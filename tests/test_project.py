@@ -50,6 +50,9 @@ def test_the_project_file_is_found_in_a_parent_folder(tmp_path: Path) -> None:
     assert find_project_file(tmp_path) is None
 
 
+OUTPUTS = "worksheet, anki, study, moodle, gift, canvas, kahoot, blooket"
+
+
 def test_unknown_outputs_keys_and_options_are_positioned_with_a_guess(tmp_path: Path) -> None:
     folder = write_project(
         tmp_path,
@@ -66,9 +69,8 @@ def test_unknown_outputs_keys_and_options_are_positioned_with_a_guess(tmp_path: 
     result = invoke(folder, "validate")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "quizgen.yaml:2:22: unknown output 'ankki' (did you mean 'anki'? outputs: worksheet, anki)",
-        "quizgen.yaml:3:1: unknown key 'workshet' (did you mean 'worksheet'? "
-        "outputs: worksheet, anki)",
+        f"quizgen.yaml:2:22: unknown output 'ankki' (did you mean 'anki'? outputs: {OUTPUTS})",
+        f"quizgen.yaml:3:1: unknown key 'workshet' (did you mean 'worksheet'? outputs: {OUTPUTS})",
         "quizgen.yaml:6:3: unknown option 'versoins' for worksheet (did you mean 'versions'? "
         "its options: versions, title, instructions, paper, pdf, answer_sheet, match_points, "
         "partial_credit, templates)",

@@ -134,14 +134,19 @@ def type_fields(q: Question) -> dict[str, Any]:
         case Ordering():
             return {"prompt": q.prompt, "items": list(q.items)}
         case Essay():
-            # The criteria a learner ticks off (points and levels are for markers).
-            return {
-                "prompt": q.prompt,
-                "answer": q.answer,
-                "rubric": [r.criterion for r in q.rubric],
-            }
+            return {"prompt": q.prompt, "answer": q.answer, "rubric": _rubric(q)}
         case _:
             assert_never(q)
+
+
+def _rubric(q: Essay) -> list[str]:
+    """Each criterion as the student ticks it: with its points where the rubric is
+    weighted, and what full credit looks like where the rubric says."""
+    items = []
+    for r, points in zip(q.rubric, q.criterion_points, strict=True):
+        text = r.criterion if points is None else f"{r.criterion} ({points} pts)"
+        items.append(f"{text}: {r.levels.full}" if r.levels else text)
+    return items
 
 
 def cloze_parts(q: Cloze) -> list[Any]:
