@@ -14,6 +14,7 @@ from .. import ExportOption, Written
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 
 def project_name(value: str) -> str:
@@ -58,12 +59,18 @@ class StudyExporter:
         questions: Sequence[Question],
         out: Path,
         options: Mapping[str, Any],
+        project: Project,
     ) -> Written:
+        from ...project import BUNDLED_NAMESPACE
         from ..output import write_atomic
         from .data import study_data
         from .page import render_page
 
-        data = study_data(catalog, questions, title=options["title"], project=options["project"])
+        # A teacher's project keeps progress under its own name; the bundled one as before.
+        own = None if project.namespace == BUNDLED_NAMESPACE else project_name(project.name)
+        data = study_data(
+            catalog, questions, title=options["title"], project=options["project"] or own
+        )
         html = render_page(data)
         write_atomic(out, html)
         essays = len(data["seeds"])
