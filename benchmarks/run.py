@@ -105,6 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         [*QUIZGEN, "build", str(ROOT / "questions"), "--seeds", str(seeds), "-o", str(work / "b")],
         small,
     )
+    run(
+        "lint (bundled banks)",
+        None,
+        [*QUIZGEN, "lint", str(ROOT / "questions"), "--seeds", str(seeds)],
+    )
 
     # A new teacher's first minute: a new project, then its first build.
     python, demo = sys.executable, work / "demo"
@@ -201,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         run("anki", size, [*QUIZGEN, "anki", *common, "-o", str(work / "deck.apkg")])
         run("worksheet (all, HTML)", size, [*QUIZGEN, "worksheet", *common, "-o", str(work / "w")])
+        # Every rule over the whole pool: the synthetic questions share prompts and
+        # quotes, so near-duplicate and answer-elsewhere find (and cost) the most here.
+        run("lint", size, [*QUIZGEN, "lint", *common])
     if args.largest:
         largest = largest_bank(out / "largest")
         questions = largest.read_text("utf-8").count("\n  - ")

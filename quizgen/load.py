@@ -35,6 +35,8 @@ from .model import (
     Origin,
     Pair,
     Question,
+    RubricItem,
+    RubricLevels,
     Seed,
     ShortAnswer,
     TrueFalse,
@@ -72,21 +74,27 @@ class _Report:
 
     def positioned(self) -> list[Problem]:
         """Every problem with its line and column, re-reading only the files concerned."""
-        docs: dict[str, YamlDocument | None] = {}
+        return [*self.problems, *positioned(self.findings)]
 
-        def locate(file: str, path: DocPath) -> Location:
-            if file not in docs:
-                docs[file] = read_yaml(Path(file), track=True)[0]
-            doc = docs[file]
-            return Location(file, *doc.spot(path)) if doc else Location(file)
 
-        out = list(self.problems)
-        for f in self.findings:
-            message = f.message
-            if f.first is not None:
-                message = message.replace("{first}", str(locate(*f.first)))
-            out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
-        return out
+def positioned(findings: Iterable[Finding]) -> list[Problem]:
+    """Findings as problems with line and column, re-reading only the files concerned
+    (the linter positions its findings this way too)."""
+    docs: dict[str, YamlDocument | None] = {}
+
+    def locate(file: str, path: DocPath) -> Location:
+        if file not in docs:
+            docs[file] = read_yaml(Path(file), track=True)[0]
+        doc = docs[file]
+        return Location(file, *doc.spot(path)) if doc else Location(file)
+
+    out = []
+    for f in findings:
+        message = f.message
+        if f.first is not None:
+            message = message.replace("{first}", str(locate(*f.first)))
+        out.append(Problem(locate(f.file, f.path), message, f.question_id, f.severity))
+    return out
 
 
 def load_catalog(
@@ -349,6 +357,7 @@ def _question(
         "explanation": _text(raw.get("explanation", "")),
         "sources": tuple(citations),
         "difficulty": raw.get("difficulty", "medium"),
+        "level": raw.get("level"),
         "tags": tuple(dict.fromkeys([*bank.get("tags", ()), *raw.get("tags", ())])),
         "points": raw.get("points", 1),
         "origin": origin,
@@ -384,15 +393,32 @@ def _question(
         case "order":
             return Ordering(**common, prompt=prompt, items=_texts(raw["items"]))
         case "essay":
+            rubric = tuple(_rubric_item(r) for r in raw.get("rubric", ()))
+            if "points" not in raw and rubric and all(r.points is not None for r in rubric):
+                common["points"] = sum(r.points or 0 for r in rubric)  # a weighted rubric's sum
             return Essay(
                 **common,
                 prompt=prompt,
                 answer=_text(raw["answer"]),
-                rubric=_texts(raw.get("rubric", ())),
+                rubric=rubric,
                 lines=raw.get("lines"),
             )
         case _:
             assert_never(kind)
+
+
+def _rubric_item(raw: Any) -> RubricItem:
+    """A criterion written as plain text, or as a mapping with points and levels."""
+    if not isinstance(raw, dict):
+        return RubricItem(_text(raw))
+    levels = raw.get("levels")
+    return RubricItem(
+        _text(raw["criterion"]),
+        raw.get("points"),
+        None
+        if levels is None
+        else RubricLevels(_text(levels["full"]), _text(levels["partial"]), _text(levels["none"])),
+    )
 
 
 _BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")

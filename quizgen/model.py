@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
-from .vocabulary import QUESTION_TYPES, Difficulty, QuestionKind
+from .vocabulary import QUESTION_TYPES, Difficulty, Level, QuestionKind
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class QuestionBase:
     explanation: str = ""
     sources: tuple[Citation, ...] = ()
     difficulty: Difficulty = "medium"
+    # The cognitive level asked for; None where the bank does not say.
+    level: Level | None = None
     tags: tuple[str, ...] = ()
     points: int = 1
     origin: Origin = field(default=Origin("<memory>", 0), compare=False)
@@ -265,14 +267,55 @@ class Ordering(Prompted):
     items: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RubricLevels:
+    """What full, partial and no credit look like for one criterion."""
+
+    full: str
+    partial: str
+    none: str
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    """One criterion of an essay's rubric; ``points`` is None for a plain criterion,
+    which is worth an equal share of the essay's points."""
+
+    criterion: str
+    points: int | None = None
+    levels: RubricLevels | None = None
+
+    def __str__(self) -> str:
+        return self.criterion
+
+
 @dataclass(frozen=True, kw_only=True)
 class Essay(Prompted):
     kind: ClassVar[QuestionKind] = "essay"
     article: ClassVar[str] = "an"
     answer: str
-    rubric: tuple[str, ...] = ()
+    rubric: tuple[RubricItem, ...] = ()
     # Answer lines on a worksheet; None: as many as the points call for.
     lines: int | None = None
+
+    @property
+    def weighted(self) -> bool:
+        """Whether every criterion of the rubric carries its own points."""
+        return bool(self.rubric) and all(r.points is not None for r in self.rubric)
+
+    @property
+    def rubric_points(self) -> int | None:
+        """The sum of the criteria's points, where the rubric is weighted."""
+        return sum(r.points or 0 for r in self.rubric) if self.weighted else None
+
+    @property
+    def criterion_points(self) -> tuple[int | None, ...]:
+        """What each criterion is worth, for a marker: its own points, or an equal
+        share of the essay's where that is a whole number (else None)."""
+        if self.weighted:
+            return tuple(r.points for r in self.rubric)
+        share, rest = divmod(self.points, len(self.rubric) or 1)
+        return tuple(share if share and not rest else None for _ in self.rubric)
 
 
 Question = (

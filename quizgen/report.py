@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Catalog, Question, Seed
-from .vocabulary import DIFFICULTIES, QUESTION_TYPES
+from .vocabulary import DIFFICULTIES, LEVELS, QUESTION_TYPES
+
+NOT_SET = "not set"
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,8 @@ class Stats:
     by_bank: tuple[tuple[str, int], ...]
     by_type: tuple[tuple[str, int], ...]
     by_difficulty: tuple[tuple[str, int], ...]
+    # Each level, then "not set" for the questions without one (where there are any).
+    by_level: tuple[tuple[str, int], ...]
     by_seed: tuple[tuple[str, int], ...]
     by_tag: tuple[tuple[str, int], ...]
     unsourced: int
@@ -24,14 +28,16 @@ class Stats:
 def stats(questions: Sequence[Question], catalog: Catalog) -> Stats:
     banks = Counter(q.bank for q in questions)
     types = Counter(q.kind for q in questions)
-    levels = Counter(q.difficulty for q in questions)
+    difficulties = Counter(q.difficulty for q in questions)
+    levels = Counter(q.level or NOT_SET for q in questions)
     seeds = Counter(s for q in questions for s in {c.seed for c in q.sources})
     tags = Counter(t for q in questions for t in q.tags)
     return Stats(
         total=len(questions),
         by_bank=tuple((b.id, banks[b.id]) for b in catalog.banks if banks[b.id]),
         by_type=tuple((t, types[t]) for t in QUESTION_TYPES),
-        by_difficulty=tuple((d, levels[d]) for d in DIFFICULTIES),
+        by_difficulty=tuple((d, difficulties[d]) for d in DIFFICULTIES),
+        by_level=tuple((v, levels[v]) for v in (*LEVELS, NOT_SET) if v != NOT_SET or levels[v]),
         by_seed=tuple((s, seeds[s]) for s in catalog.seeds),
         by_tag=tuple(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))),
         unsourced=sum(1 for q in questions if not q.sources),

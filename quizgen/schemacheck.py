@@ -156,18 +156,7 @@ def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tup
     instance: Any = error.instance
     rules: Any = error.schema
     if kind in ("anyOf", "oneOf") and error.context:
-        # Explain the branch that best fits what the author wrote.
-        fitting = [e for e in error.context if e.validator != "type" or len(e.relative_path)]
-        best = min(
-            fitting or error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type")
-        )
-        if best.validator == "type" and not best.relative_path:
-            yield (
-                path,
-                f"{field} must be a mapping or a list of mappings, not {_describe(instance)}",
-            )
-        else:
-            yield from _explain(best, name, prefix)
+        yield from _explain_branches(error, name, prefix, path, field)
     elif kind == "required":
         for key in value:
             if isinstance(instance, dict) and key not in instance:
@@ -232,6 +221,36 @@ def _explain(error: ValidationError, name: str, prefix: DocPath) -> Iterator[tup
         yield path, f"{field} must be {value!r}"
     else:
         yield path, f"{field}: {error.message}"
+
+
+def _explain_branches(
+    error: ValidationError, name: str, prefix: DocPath, path: DocPath, field: str
+) -> Iterator[tuple[DocPath, str]]:
+    """Explain the branch of an anyOf that best fits what the author wrote: every
+    problem of that branch, so an unknown key is named beside a missing one."""
+    context = list(error.context or ())
+    fitting = [e for e in context if e.validator != "type" or len(e.relative_path)]
+    best = min(fitting or context, key=lambda e: (-len(e.absolute_path), e.validator == "type"))
+    if best.validator == "type" and not best.relative_path:
+        wanted: list[str] = [
+            str(t)
+            for e in context
+            if e.validator == "type" and not e.relative_path
+            for t in (
+                e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
+            )
+        ]
+        if wanted == ["object", "array"]:  # a source: one citation or a list of them
+            names = "a mapping or a list of mappings"
+        else:
+            names = " or ".join(dict.fromkeys(_TYPE_NAMES[t] for t in wanted if t != "integer"))
+        yield path, f"{field} must be {names}, not {_describe(error.instance)}"
+        return
+    branch = best.relative_schema_path[0] if best.relative_schema_path else None
+    for e in context:
+        same = e.relative_schema_path and e.relative_schema_path[0] == branch
+        if e is best or (same and (e.validator != "type" or len(e.relative_path))):
+            yield from _explain(e, name, prefix)
 
 
 def declared_properties(node: Any, name: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Choosing questions: filters by bank, tag, type and difficulty; reproducible samples."""
+"""Choosing questions: filters by bank, tag, type, difficulty and level; reproducible samples."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .errors import SelectionError
 from .model import Catalog, Question
-from .vocabulary import DIFFICULTIES, QUESTION_TYPES
+from .vocabulary import DIFFICULTIES, LEVELS, QUESTION_TYPES
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,14 @@ class Selection:
     exclude_tags: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     difficulties: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
 
     def matches(self, q: Question) -> bool:
         return (
             (not self.banks or q.bank in self.banks)
             and (not self.types or q.kind in self.types)
             and (not self.difficulties or q.difficulty in self.difficulties)
+            and (not self.levels or q.level in self.levels)
             and (not self.tags or any(_has_tag(q, t) for t in self.tags))
             and not any(_has_tag(q, t) for t in self.exclude_tags)
         )
@@ -40,6 +42,7 @@ def select(catalog: Catalog, selection: Selection) -> tuple[Question, ...]:
     _check_names("bank", selection.banks, [b.id for b in catalog.banks])
     _check_names("type", selection.types, QUESTION_TYPES)
     _check_names("difficulty", selection.difficulties, DIFFICULTIES)
+    _check_names("level", selection.levels, LEVELS)
     all_tags = {t for q in catalog.questions for t in q.tags}
     # A parent (person) selects its children (person::trotsky), so it is a name too.
     names = sorted(all_tags | {t.rsplit("::", 1)[0] for t in all_tags if "::" in t})

@@ -159,7 +159,9 @@ def _answers(q: Question) -> Iterator[tuple[DocPath, str]]:
             yield from _cloze_problems(q)
         case Matching():
             yield from _duplicate_sides(q)
-        case TrueFalse() | ShortAnswer() | Essay():
+        case Essay():
+            yield from _rubric(q)
+        case TrueFalse() | ShortAnswer():
             pass  # nothing to check beyond what the schema checks
         case _:
             assert_never(q)
@@ -222,13 +224,33 @@ def _duplicate_sides(q: Matching) -> Iterator[tuple[DocPath, str]]:
     for side in ("left", "right"):
         seen: dict[str, int] = {}
         for i, pair in enumerate(q.pairs):
-            value = getattr(pair, side)
+            value = normalise(getattr(pair, side))
             if value in seen:
                 yield (
                     ("pairs", i, side),
                     f"duplicate {side} side {value!r} in pairs (same as pair {seen[value] + 1})",
                 )
             seen.setdefault(value, i)
+
+
+def _rubric(q: Essay) -> Iterator[tuple[DocPath, str]]:
+    """A rubric is weighted throughout or not at all, and a weighted rubric's points
+    are the essay's."""
+    weighted = [r.points is not None for r in q.rubric]
+    if any(weighted) and not all(weighted):
+        i = weighted.index(False)
+        yield (
+            ("rubric", i),
+            f"rubric item {i + 1} has no points while other items have: give every "
+            "item points (criterion, points, levels), or none",
+        )
+    elif q.rubric_points is not None and q.rubric_points != q.points:
+        parts = " + ".join(str(r.points) for r in q.rubric)
+        yield (
+            ("points",),
+            f"the essay is worth {q.points} point(s) but its rubric's points add up to "
+            f"{q.rubric_points} ({parts}): make them agree, or leave points out to use the sum",
+        )
 
 
 def _not_a_choice(answer: str, choices: Sequence[str]) -> str:

@@ -13,6 +13,10 @@ QuestionKind = Literal["mcq", "multi", "truefalse", "short", "cloze", "match", "
 QUESTION_TYPES: tuple[QuestionKind, ...] = get_args(QuestionKind)
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+# The cognitive level a question asks for: remembering a fact, understanding an
+# argument, or taking it apart (comparing, judging).
+Level = Literal["recall", "comprehension", "analysis"]
+LEVELS: tuple[Level, ...] = ("recall", "comprehension", "analysis")
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
 MAX_VERSIONS = 26  # one letter each, A to Z

@@ -47,6 +47,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         ("floor (C YAML + genanki)", 1000),
         ("anki", 1000),
         ("worksheet (all, HTML)", 1000),
+        ("lint (bundled banks)", None),
+        ("lint", 1000),
         ("study page (bundled banks)", None),
     } <= names
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in report["results"])

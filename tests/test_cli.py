@@ -158,3 +158,30 @@ def test_build_strict_fails_on_warnings_and_writes_nothing(run, tmp_path) -> Non
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"{bank}:3:5: question has no source [q]\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_stats_counts_levels_and_questions_without_one(run) -> None:
+    weighted = "tests/fixtures/good/weighted-essay.yaml"
+    result = run("stats", GOOD, weighted, "--no-tags")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    section = text[text.index("by level:") : text.index("by seed:")]
+    assert section == (
+        "by level:\n"
+        "  recall                                       0\n"
+        "  comprehension                                0\n"
+        "  analysis                                     1\n"
+        "  not set                                      8\n\n"
+    )
+
+
+def test_level_selects_and_never_matches_a_question_without_one(run) -> None:
+    weighted = "tests/fixtures/good/weighted-essay.yaml"
+    result = run("list", GOOD, weighted, "--level", "analysis")
+    assert result.exit_code == 0, result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["sample-weighted-essay"]
+    none = run("list", GOOD, "--level", "recall", "--level", "comprehension")
+    assert (none.exit_code, none.stdout) == (0, "")
+    wrong = run("list", GOOD, "--level", "recal")
+    assert wrong.exit_code == 2
+    assert "'recal' is not one of 'recall', 'comprehension', 'analysis'" in wrong.stderr

@@ -47,9 +47,8 @@ def test_one_history_file_for_two_folders_loses_neither(tmp_path, monkeypatch) -
     assert first.stdout.splitlines()[0].endswith("(8 new or changed)")
     assert anki(str(chem), "--history", "all.json").exit_code == 0
     again = anki(str(physics), "--history", "all.json")
-    assert again.stdout.splitlines() == [
-        "wrote deck.apkg: 8 notes, 9 cards in 2 decks (0 new or changed)",
-    ]
+    [line] = again.stdout.splitlines()
+    assert line.startswith("wrote deck.apkg: 8 notes, ") and line.endswith("(0 new or changed)")
     saved = Path("all.json").read_text("utf-8")
     assert saved.count('"sample-') == 8 and saved.count('"chem-') == 8
 
@@ -72,23 +71,34 @@ def test_an_upper_case_bank_is_built_and_its_history_kept(banks) -> None:
     before = (banks / "anki-history.json").read_bytes()
     (banks / "every-type.yaml").rename(banks / "every-type.YAML")
     result = anki("banks")
-    assert result.stdout.splitlines() == [
-        "wrote deck.apkg: 8 notes, 9 cards in 2 decks (0 new or changed)"
-    ]
+    [line] = result.stdout.splitlines()
+    assert line.startswith("wrote deck.apkg: 8 notes, ") and line.endswith("(0 new or changed)")
     assert (banks / "anki-history.json").read_bytes() == before
 
 
+def with_bom(text: str) -> str:
+    return "\ufeff" + text
+
+
+def conflict_resolved_by_deleting_both_lines(text: str) -> str:
+    """What the README's advice leaves when git's conflict is on the last note line:
+    the line before it still ends with a comma."""
+    lines = text.splitlines(keepends=True)
+    last = lines.index(" },\n") - 1
+    return "".join(lines[:last] + lines[last + 1 :])
+
+
 @pytest.mark.parametrize(
-    ("fixture", "changed"),
-    [("bom.json", 0), ("conflict-resolved-trailing-comma.json", 1)],
+    ("edit", "changed"),
+    [(with_bom, 0), (conflict_resolved_by_deleting_both_lines, 1)],
 )
-def test_histories_as_editors_and_merges_leave_them_are_read(banks, fixture, changed) -> None:
-    shutil.copy(HISTORIES / fixture, banks / "anki-history.json")
+def test_histories_as_editors_and_merges_leave_them_are_read(banks, edit, changed) -> None:
+    assert anki("banks").exit_code == 0
+    history = banks / "anki-history.json"
+    history.write_text(edit(history.read_text("utf-8")), "utf-8")
     result = anki("banks")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == (
-        f"wrote deck.apkg: 8 notes, 9 cards in 2 decks ({changed} new or changed)"
-    )
+    assert result.stdout.splitlines()[0].endswith(f"({changed} new or changed)")
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,20 @@ EXPECTED = {
     "match-duplicate-sides.yaml": [
         "8:10: duplicate left side 'Lenin' in pairs (same as pair 1) [repeated-left]",
     ],
+    "rubric-points-disagree.yaml": [
+        "7:5: the essay is worth 5 point(s) but its rubric's points add up to 6 (2 + 4): "
+        "make them agree, or leave points out to use the sum [sum-wrong]",
+        "17:9: rubric item 2 has no points while other items have: give every item points "
+        "(criterion, points, levels), or none [half-weighted]",
+    ],
+    "rubric-item-malformed.yaml": [
+        "5:5: 'level' must be one of recall, comprehension, analysis, not 'synthesis' [bad-items]",
+        "9:9: rubric[1] must be text or a mapping, not a list [bad-items]",
+        "10:44: 'points' must be at least 1, not 0 [bad-items]",
+        "11:9: missing required field 'criterion' [bad-items]",
+        "11:10: unknown key 'critrion' (did you mean 'criterion'?) [bad-items]",
+        "14:9: missing required field 'none' [bad-items]",
+    ],
     "many-problems.yaml": [
         "3:5: 'id' 'Bad_Id' is not allowed: an id uses only lowercase letters, digits and "
         "hyphens, starting with a letter or digit [Bad_Id]",

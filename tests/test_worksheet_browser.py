@@ -24,6 +24,7 @@ from worksheet_helpers import (
     EVERY_TYPE,
     FIXTURES,
     MARKUP,
+    WEIGHTED,
     catalog,
     normalize,
     pdf_page_count,
@@ -201,7 +202,7 @@ def test_a_browser_that_dies_leaves_no_half_written_pdf(tools: None, tmp_path: P
 def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
     _require("java")
     files = []
-    for bank in (EVERY_TYPE, MARKUP):
+    for bank in (EVERY_TYPE, MARKUP, WEIGHTED):
         c = catalog(bank)
         out = tmp_path / bank.stem
         options = WorksheetOptions(versions=2, answer_sheet=True)
@@ -215,7 +216,7 @@ def test_the_nu_checker_finds_no_error(tools: None, tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(files) == 16  # per version: sheet, key, quick key, answer sheet
+    assert len(files) == 24  # per version: sheet, key, quick key, answer sheet
 
 
 # The layout check: page 1 of the every-type sheet, rendered small, compared cell by

@@ -203,3 +203,16 @@ def test_build_writes_one_worksheet_version_with_its_keys(run: Run, tmp_path: Pa
     for name in ("sheet-A.html", "key-A.html", "quick-key-A.html"):
         assert f"wrote {folder}/{name}\n" in result.stdout
         assert (folder / name).is_file()
+
+
+def test_a_sheet_where_one_question_answers_another_warns(run: Run, tmp_path: Path) -> None:
+    bank = "tests/fixtures/lint/triggers/answer-elsewhere.yaml"
+    result = run("worksheet", bank, "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {bank}:7:5: the answer 'French' is printed in the prompt of "
+        f"books-translated at {bank}:12:5 [language] (answer-elsewhere)\n"
+    )
+    # Apart on two sheets, neither gives the other away.
+    alone = run("worksheet", bank, "--type", "short", "-o", str(tmp_path / "short"))
+    assert (alone.exit_code, alone.stderr) == (0, "")

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 EVERY_TYPE = FIXTURES / "good" / "every-type.yaml"
 MARKUP = FIXTURES / "worksheet" / "markup.yaml"
+WEIGHTED = FIXTURES / "good" / "weighted-essay.yaml"
 SHUFFLE = FIXTURES / "worksheet" / "shuffle.yaml"
 SEEDS = ROOT / "seeds"
 BUNDLED_BANKS = ROOT / "questions"

@@ -111,7 +111,7 @@ def main() -> None:
 
 
 # Commands register themselves on ``cli`` when imported.
-from . import build, export, inspecting, mark, project  # noqa: E402,F401
+from . import build, export, inspecting, linting, mark, project  # noqa: E402,F401
 
 __all__ = ["cli", "main"]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import click
 
 from ..errors import Location, Problem, Severity
-from ..vocabulary import DIFFICULTIES, QUESTION_TYPES
+from ..vocabulary import DIFFICULTIES, LEVELS, QUESTION_TYPES
 
 if TYPE_CHECKING:  # the modules themselves are imported when a command runs
     from ..errors import Problem
@@ -62,6 +62,13 @@ def selection_options(func: F) -> F:
                 multiple=True,
                 type=click.Choice(DIFFICULTIES, case_sensitive=False),
                 help="Only this difficulty (repeatable).",
+            ),
+            click.option(
+                "--level",
+                "levels",
+                multiple=True,
+                type=click.Choice(LEVELS, case_sensitive=False),
+                help="Only this cognitive level (repeatable); questions without one never match.",
             ),
         ]
     ):
@@ -179,4 +186,5 @@ def make_selection(**options: Any) -> Selection:
         exclude_tags=tuple(options.get("exclude_tags", ())),
         types=tuple(options.get("types", ())),
         difficulties=tuple(options.get("difficulties", ())),
+        levels=tuple(options.get("levels", ())),
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import BankError, Location, Problem
-from . import cli
+from . import cli, say
 from .common import bank_paths, load, make_selection, selection_options
 
 
@@ -59,7 +59,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
         prompt = " ".join(q.stem.split())
         if len(prompt) > 70:
             prompt = prompt[:67] + "..."
-        click.echo(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
+        say(f"{q.id:<34} {q.kind:<9} {q.difficulty:<6} {q.bank:<28} {prompt}")
 
 
 @cli.command()
@@ -69,7 +69,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 def stats(
     paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool, **options: tuple[str, ...]
 ) -> None:
-    """Count questions by bank, type, difficulty, seed and tag.
+    """Count questions by bank, type, difficulty, level, seed and tag.
 
     \b
     Example:
@@ -86,6 +86,7 @@ def stats(
         ("bank", s.by_bank),
         ("type", s.by_type),
         ("difficulty", s.by_difficulty),
+        ("level", s.by_level),
         ("seed", s.by_seed),
     ]
     if show_tags:
@@ -93,7 +94,7 @@ def stats(
     for title, rows in sections:
         click.echo(f"\nby {title}:")
         for name, count in rows:
-            click.echo(f"  {name:<40} {count:>5}")
+            say(f"  {name:<40} {count:>5}")
     if s.unsourced and project.sources != "none":
         click.echo(f"\nwithout a source: {s.unsourced}")
 

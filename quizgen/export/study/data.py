@@ -134,7 +134,12 @@ def type_fields(q: Question) -> dict[str, Any]:
         case Ordering():
             return {"prompt": q.prompt, "items": list(q.items)}
         case Essay():
-            return {"prompt": q.prompt, "answer": q.answer, "rubric": list(q.rubric)}
+            # The criteria a learner ticks off (points and levels are for markers).
+            return {
+                "prompt": q.prompt,
+                "answer": q.answer,
+                "rubric": [r.criterion for r in q.rubric],
+            }
         case _:
             assert_never(q)
 

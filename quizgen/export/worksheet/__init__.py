@@ -86,6 +86,7 @@ class WorksheetExporter:
         options: Mapping[str, Any],
         project: Project,
     ) -> Written:
+        from ...lint import answers_elsewhere
         from .view import Scoring
         from .write import WorksheetOptions, write_worksheets
 
@@ -114,7 +115,9 @@ class WorksheetExporter:
             *(f"wrote {path}" for path in written.files),
             *(f"removed {path} (left from an earlier run)" for path in written.removed),
         ]
-        return Written(written.files, tuple(lines), removed=written.removed)
+        # Every version holds the same questions: one check covers them all.
+        warnings = tuple(str(p) for p in answers_elsewhere(questions))
+        return Written(written.files, tuple(lines), warnings, removed=written.removed)
 
 
 EXPORTER = WorksheetExporter()
