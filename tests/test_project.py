@@ -66,9 +66,10 @@ def test_unknown_outputs_keys_and_options_are_positioned_with_a_guess(tmp_path: 
     result = invoke(folder, "validate")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "quizgen.yaml:2:22: unknown output 'ankki' (did you mean 'anki'? outputs: worksheet, anki)",
+        "quizgen.yaml:2:22: unknown output 'ankki' (did you mean 'anki'? "
+        "outputs: worksheet, anki, study)",
         "quizgen.yaml:3:1: unknown key 'workshet' (did you mean 'worksheet'? "
-        "outputs: worksheet, anki)",
+        "outputs: worksheet, anki, study)",
         "quizgen.yaml:6:3: unknown option 'versoins' for worksheet (did you mean 'versions'? "
         "its options: versions, title, instructions, paper, pdf, answer_sheet, match_points, "
         "partial_credit, templates)",
