@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,11 @@ def test_two_projects_with_the_same_ids_stay_separate_notes(tmp_path: Path) -> N
 
 
 def test_the_bundled_deck_keeps_todays_guids(tmp_path: Path) -> None:
-    invoke(ROOT, "anki", "-o", str(tmp_path / "serge.apkg"))
+    # A copy of the Serge project, so that the test never rewrites its committed history.
+    shutil.copytree(ROOT / "questions", tmp_path / "serge" / "questions")
+    shutil.copy(ROOT / "quizgen.yaml", tmp_path / "serge" / "quizgen.yaml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "serge" / "seeds")
+    invoke(tmp_path / "serge", "anki", "-o", str(tmp_path / "serge.apkg"))
     with imported(tmp_path / "serge.apkg", tmp_path / "student") as col:
         notes = [col.get_note(nid) for nid in col.find_notes("")]
         current = {n["Question ID"]: n.guid for n in notes}

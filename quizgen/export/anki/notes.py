@@ -136,13 +136,18 @@ class NoteMaker:
             card_ords=ords,
         )
 
+    def _identity(self, q: Question) -> str:
+        """The seed of the question's stable choice order: its id, after the project's
+        namespace (the bundled project's order is its id's alone, as it always was)."""
+        return q.id if self._namespace == _GUID_NAMESPACE else f"{self._namespace}/{q.id}"
+
     def _main_fields(self, q: Question) -> tuple[NoteTypeSpec, tuple[str, ...], tuple[int, ...]]:
         """The note type, the fields before the common back ones, and the card ordinals."""
         m = self._macros
         prompt = "" if isinstance(q, Cloze) else field_html(q.prompt, q, block=True) + image_html(q)
         match q:
             case MultipleChoice() | MultipleAnswer():
-                order = stable_order(q.id, len(q.choices))
+                order = stable_order(self._identity(q), len(q.choices))
                 shown = [field_html(q.choices[i], q) for i in order]
                 choices = shown + [""] * (len(LETTERS) - len(shown))
                 right = set(q.right_indexes)
@@ -166,10 +171,10 @@ class NoteMaker:
                 text = f'<span class="qz-sort">{cloze_safe(readable_cloze(q))}</span>{text}'
                 return CLOZE_TYPE, (image_html(q), text), tuple(n - 1 for n in sorted(numbers))
             case Matching():
-                text = matching_text(m, q)
+                text = matching_text(m, q, self._identity(q))
                 return CLOZE_TYPE, (prompt, text), tuple(range(len(q.pairs)))
             case Ordering():
-                return CLOZE_TYPE, (prompt, ordering_text(m, q)), (0,)
+                return CLOZE_TYPE, (prompt, ordering_text(m, q, self._identity(q))), (0,)
             case _:
                 assert_never(q)
 
@@ -194,19 +199,19 @@ def readable_cloze(q: Cloze) -> str:
     return "".join(p if isinstance(p, str) else "[...]" for p in q.segments())
 
 
-def matching_text(macros: Any, q: Matching) -> str:
+def matching_text(macros: Any, q: Matching, identity: str | None = None) -> str:
     """The rows (a deletion each: the letter of the row's match) and the right-hand
     sides as lettered options, in the question's stable order."""
-    order = stable_order(q.id, len(q.pairs))
+    order = stable_order(identity or q.id, len(q.pairs))
     options = [q.pairs[i].right for i in order]
     answers = [ITEM_LETTERS[order.index(i)] for i in range(len(q.pairs))]
     return str(macros.matching(q, options, answers, ITEM_LETTERS))
 
 
-def ordering_text(macros: Any, q: Ordering) -> str:
+def ordering_text(macros: Any, q: Ordering, identity: str | None = None) -> str:
     """The items lettered in a stable shuffled order (never the right one), then the
     right order as one deletion."""
-    order = list(stable_order(q.id, len(q.items)))
+    order = list(stable_order(identity or q.id, len(q.items)))
     if order == sorted(order):
         order = order[1:] + order[:1]
     shown = [q.items[i] for i in order]

@@ -61,11 +61,16 @@ class StudyExporter:
         options: Mapping[str, Any],
         project: Project,
     ) -> Written:
+        from ...project import BUNDLED_NAMESPACE
         from ..output import write_atomic
         from .data import study_data
         from .page import render_page
 
-        data = study_data(catalog, questions, title=options["title"], project=options["project"])
+        # A teacher's project keeps progress under its own name; the bundled one as before.
+        own = None if project.namespace == BUNDLED_NAMESPACE else project_name(project.name)
+        data = study_data(
+            catalog, questions, title=options["title"], project=options["project"] or own
+        )
         html = render_page(data)
         write_atomic(out, html)
         essays = len(data["seeds"])
