@@ -124,7 +124,7 @@ def load_project(file: Path, *, bundled: bool = False, cwd: Path | None = None) 
     project lies there or below, so that messages name paths as a teacher types them.
     """
     shown = file if bundled else _shown(file, cwd or Path.cwd())
-    doc, yaml_problems = read_yaml(file, track=True)
+    doc, yaml_problems = read_yaml(file)
     problems = [Problem(Location(str(shown), p.line, p.column), p.message) for p in yaml_problems]
     if doc is None:
         raise BankError(problems)

@@ -40,27 +40,9 @@ MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader's parser and YAML 1.1 implicit types, minus the path-resolver
-    bookkeeping PyYAML does for every node (quizgen uses none): the parser calls
-    these once per node, so they are a large part of reading a big bank."""
-
-    _implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._implicit.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _TAG + "str"
-        return _TAG + ("seq" if kind is SequenceNode else "map")
+# The safe loader, in C where PyYAML has it. A resolver of quizgen's own (skipping
+# PyYAML's path bookkeeping) saved nothing measurable on 10,000 questions (issue 9).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -132,13 +114,9 @@ class _Fatal(Exception):
         self.problem = problem
 
 
-def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, list[YamlProblem]]:
-    """Parse ``path``; on a fatal problem return ``None`` and that problem.
-
-    With ``track`` off no positions are kept (``spots`` stays empty): the fast path
-    for files that turn out to be fine. Problems found while parsing still carry
-    their line and column.
-    """
+def read_yaml(path: Path) -> tuple[YamlDocument | None, list[YamlProblem]]:
+    """Parse ``path``, keeping where each value is; on a fatal problem return
+    ``None`` and that problem."""
     try:
         raw = read_regular(path)
     except Unreadable as e:
@@ -152,10 +130,10 @@ def read_yaml(path: Path, *, track: bool = True) -> tuple[YamlDocument | None, l
         return None, [
             YamlProblem((), line, column, f"file is not UTF-8 (byte 0x{bad}); save it as UTF-8")
         ]
-    return parse_yaml(text, track=track)
+    return parse_yaml(text)
 
 
-def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, list[YamlProblem]]:
+def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlProblem]]:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
@@ -174,7 +152,7 @@ def parse_yaml(text: str, *, track: bool = True) -> tuple[YamlDocument | None, l
     if not nodes:
         return None, [_top("file is empty: a bank is a mapping with title and questions")]
     limit = MAX_ALIAS_VISITS + ALIAS_VISITS_PER_BYTE * len(text)
-    builder = _Builder(track=track, alias_limit=limit, merges="<<" in text or "merge" in text)
+    builder = _Builder(alias_limit=limit, merges="<<" in text or "merge" in text)
     try:
         data = builder.build(nodes[0], (), 0)
     except _Fatal as fatal:
@@ -240,8 +218,7 @@ def _top(message: str) -> YamlProblem:
 
 
 class _Builder:
-    def __init__(self, *, track: bool, alias_limit: int, merges: bool) -> None:
-        self.track = track
+    def __init__(self, *, alias_limit: int, merges: bool) -> None:
         self.alias_limit = alias_limit
         self.merges = merges
         self.spots: dict[DocPath, tuple[int, int]] = {}
@@ -274,8 +251,7 @@ class _Builder:
             items = []
             for i, item in enumerate(node.value):
                 item_path = (*path, i)
-                if self.track:
-                    self.spots[item_path] = _pos(item)
+                self.spots[item_path] = _pos(item)
                 items.append(self.build(item, item_path, depth + 1))
             return items
         if isinstance(node, MappingNode):
@@ -332,8 +308,7 @@ class _Builder:
                 continue
             first_seen[key] = key_node
             key_path = (*path, key)
-            if self.track:
-                self.spots[key_path] = _pos(key_node)
+            self.spots[key_path] = _pos(key_node)
             result[key] = self.build(value_node, key_path, depth + 1)
         return result
 
