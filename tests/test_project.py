@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -34,10 +35,13 @@ def test_the_bundled_project_keeps_every_note_guid_of_before_projects() -> None:
     project = bundled_project()
     assert project.namespace == BUNDLED_NAMESPACE
     catalog = load_catalog([project.banks], project.seeds).catalog
-    now = sorted(f"{q.id}\t{note_guid(q.id, project.namespace)}" for q in catalog.questions)
-    before = GUIDS.read_text("utf-8").splitlines()
+    before = dict(line.split("\t") for line in GUIDS.read_text("utf-8").splitlines())
     assert len(before) == 419
-    assert now == before
+    # The reworked banks dropped some questions (a student keeps those notes) and added
+    # new ones; every question that stays has the GUID it had.
+    kept = [q.id for q in catalog.questions if q.id in before]
+    assert len(kept) >= 200
+    assert {i: note_guid(i, project.namespace) for i in kept} == {i: before[i] for i in kept}
 
 
 def test_the_project_file_is_found_in_a_parent_folder(tmp_path: Path) -> None:
@@ -99,7 +103,7 @@ def test_without_a_project_every_command_says_it_uses_the_bundled_banks(tmp_path
         "note: no quizgen.yaml here or in a parent folder, so using the bundled Victor Serge "
         "banks (quizgen init starts a project of your own)\n"
     )
-    assert result.stdout.startswith("OK: 419 questions in 8 bank(s)")
+    assert re.match(r"OK: \d+ questions in 8 bank\(s\)", result.stdout)
 
 
 def no_sources_project(folder: Path) -> Path:
