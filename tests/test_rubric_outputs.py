@@ -96,5 +96,10 @@ def test_study_page_lists_the_criteria_of_a_weighted_rubric(run, tmp_path: Path)
     result = run("study", str(WEIGHTED), str(EVERY_TYPE), "-o", str(page))
     assert result.exit_code == 0, result.output
     html = page.read_text("utf-8")
-    assert '"rubric":["States Lynd\'s judgment","Supports it from the essay"]' in html
+    # A weighted criterion shows the learner its points and what full credit looks like.
+    assert (
+        '"rubric":["States Lynd\'s judgment (2 pts): Says Lynd sees an attempt, not a finished '
+        'synthesis","Supports it from the essay (4 pts): Two passages of the essay, each '
+        'explained"]'
+    ) in html
     assert '"rubric":["names the two traditions","connects them to Serge\'s life"]' in html
