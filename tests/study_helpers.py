@@ -130,7 +130,7 @@ def answer(page: Any, card: Any, q: Question, right: bool) -> None:
             card.get_by_role("button", name="Show the model answer").click()
             if right:
                 for item in q.rubric:
-                    card.get_by_label(item, exact=True).check()
+                    card.get_by_label(item.criterion, exact=True).check()
             card.get_by_role("button", name="Mark my answer").click()
             return
     card.locator("button[type=submit]").click()

@@ -62,5 +62,10 @@ def test_the_bundled_deck_keeps_todays_guids(tmp_path: Path) -> None:
     invoke(ROOT, "anki", "-o", str(tmp_path / "serge.apkg"))
     with imported(tmp_path / "serge.apkg", tmp_path / "student") as col:
         notes = [col.get_note(nid) for nid in col.find_notes("")]
-        guids = sorted(f"{n['Question ID']}\t{n.guid}" for n in notes)
-    assert guids == GUIDS.read_text("utf-8").splitlines()
+        current = {n["Question ID"]: n.guid for n in notes}
+    # Questions removed from the banks have no note in a new deck (a student keeps
+    # theirs); every question that stays keeps the GUID it had, new ones get new ones.
+    before = dict(line.split("\t") for line in GUIDS.read_text("utf-8").splitlines())
+    kept = {qid: guid for qid, guid in current.items() if qid in before}
+    assert kept == {qid: before[qid] for qid in kept}
+    assert len(kept) >= 200, "the bundled banks kept most of their questions"

@@ -4,7 +4,6 @@ with the feedback, the quoted passage and "read in context" checked in the brows
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -164,19 +163,10 @@ def test_the_reader_counts_the_questions_on_each_paragraph_and_practises_them(
     context.close()
 
 
-@dataclass(frozen=True, kw_only=True)
-class LevelledChoice(MultipleChoice):
-    """A question as a project with cognitive levels gives it (a field the page finds
-    in the data, whichever branch of quizgen adds it to the format)."""
-
-    level: str = "recall"
-
-
 def test_a_level_filter_appears_when_questions_have_levels(browser: Any, tmp_path: Path) -> None:
     c = catalog(EVERY_TYPE)
     mcq = QUESTIONS["mcq"]
-    fields = {f.name: getattr(mcq, f.name) for f in dataclasses.fields(mcq)}
-    levelled = [LevelledChoice(**fields, level=level) for level in ("recall", "analysis")]
+    levelled = [dataclasses.replace(mcq, level=level) for level in ("recall", "analysis")]
     levelled[1] = dataclasses.replace(levelled[1], id="sample-mcq-2")
     page_file = tmp_path / "levels.html"
     page_file.write_text(render_page(study_data(c, [*levelled, QUESTIONS["short"]])))
