@@ -163,3 +163,29 @@ def test_no_bundled_bank_is_markdown() -> None:
     """The bundled banks are plain text; their builds are unchanged by rich content."""
     for bank in (Path(__file__).parent.parent / "questions").glob("*.yaml"):
         assert "\nmarkdown:" not in bank.read_text(encoding="utf-8"), bank
+
+
+def test_moodle_gets_mathjax_math_and_the_images_as_base64_files(run, tmp_path: Path) -> None:
+    import base64
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "rich.xml"
+    result = run("moodle", "tests/fixtures/rich/rich-every-type.yaml", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    questions = [q for q in ET.parse(out).getroot() if q.get("type") != "category"]
+    assert len(questions) == 8
+    png = (RICH / "bar-chart.png").read_bytes()
+    svg = (RICH / "triangle.svg").read_bytes()
+    for q in questions:
+        text = q.find("questiontext")
+        assert text is not None
+        (file,) = text.findall("file")
+        html = text.findtext("text") or ""
+        assert f'<img src="@@PLUGINFILE@@/{file.get("name")}" alt="A ' in html
+        assert base64.b64decode(file.text or "") in (png, svg)
+    mcq = questions[0].findtext("questiontext/text") or ""
+    assert mcq.startswith(
+        "<p>What is \\(\\frac{1}{2} + \\frac{1}{4}\\)? Work it out <strong>without</strong>"
+    )
+    answers = [a.findtext("text") for a in questions[0].findall("answer")]
+    assert "\\(\\frac{3}{4}\\)" in answers and "<em>one</em> half" in answers

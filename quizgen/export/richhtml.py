@@ -48,14 +48,14 @@ def figure(q: QuestionBase) -> Markup:
     """The question's image, embedded, on a line of its own; nothing if it has none."""
     if q.image is None:
         return Markup("")
-    src = _data_uri(q.image.path)
+    src = image_data_uri(q.image.path)
     return Markup('\n<figure class="figure"><img src="{}" alt="{}" style="{}"></figure>').format(
         src, q.image.alt, "max-width:100%;max-height:90mm"
     )
 
 
 @cache
-def _data_uri(path: str) -> str:
+def image_data_uri(path: str) -> str:
     from ..media import data_uri
 
     return data_uri(Path(path).read_bytes())

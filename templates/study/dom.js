@@ -20,6 +20,14 @@ QZ.append = function (el, children) {
   children.forEach(function (child) {
     if (child === null || child === undefined || child === false) return;
     if (Array.isArray(child)) QZ.append(el, child);
+    /* {html: ...}: a Markdown bank's field, rendered by quizgen at build time from
+     * escaped text (raw HTML in a bank is never HTML) and MathML. */
+    else if (typeof child === "object" && !(child instanceof Node) && "html" in child) {
+      var span = document.createElement("span");
+      span.className = "rich";
+      span.innerHTML = child.html;
+      el.appendChild(span);
+    }
     else el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
   });
   return el;

@@ -32,6 +32,7 @@ from ..lms import (
     percent,
     select_all_weights,
 )
+from ..lms.rich import base64_of, image_file, lms_block, lms_html
 
 # Moodle's penalty for each wrong try in interactive mode, as its own forms default.
 PENALTY = "0.3333333"
@@ -108,7 +109,16 @@ def _head(
 ) -> ET.Element:
     element = ET.Element("question", type=qtype)
     _text(element, "name", _name(prompt), None)
-    _text(element, "questiontext", text)
+    if q.markdown and not isinstance(q, Cloze):
+        text = lms_block(q, prompt)
+    if q.image is not None:
+        name, data = image_file(q.image.path)
+        alt = html.escape(q.image.alt)
+        text += f'<p><img src="@@PLUGINFILE@@/{name}" alt="{alt}"></p>'
+    qtext = _text(element, "questiontext", text)
+    if q.image is not None:
+        file = ET.SubElement(qtext, "file", name=name, path="/", encoding="base64")
+        file.text = base64_of(data)
     feedback = "".join(paragraphs(part) for part in feedback_parts(catalog, q))
     _text(element, "generalfeedback", feedback)
     _value(element, "defaultgrade", q.points)
@@ -139,7 +149,7 @@ def question(catalog: Catalog, q: Question, bank_tags: Sequence[str]) -> ET.Elem
             element = _head(catalog, q, "matching", q.prompt, paragraphs(q.prompt), PENALTY)
             _value(element, "shuffleanswers", "true")
             for n in choice_order(q.id, len(q.pairs)):
-                sub = _text(element, "subquestion", html.escape(q.pairs[n].left, quote=False))
+                sub = _text(element, "subquestion", lms_html(q, q.pairs[n].left))
                 _text(sub, "answer", q.pairs[n].right, None)
         case Ordering():
             element = _ordering(catalog, q)
@@ -169,7 +179,7 @@ def _choices(catalog: Catalog, q: MultipleChoice | MultipleAnswer) -> ET.Element
     for n in choice_order(q.id, len(q.choices)):
         choice = q.choices[n]
         fraction = weights.right if choice in right else (0 if single else weights.wrong)
-        _answer(element, fraction, html.escape(choice, quote=False))
+        _answer(element, fraction, lms_html(q, choice))
     return element
 
 
@@ -185,7 +195,7 @@ def _ordering(catalog: Catalog, q: Ordering) -> ET.Element:
     ):
         _value(element, tag, value)
     for position, item in enumerate(q.items, start=1):
-        answer = _text(element, "answer", html.escape(item, quote=False))
+        answer = _text(element, "answer", lms_html(q, item))
         answer.set("fraction", f"{position}.0000000")
     return element
 

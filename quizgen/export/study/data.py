@@ -93,6 +93,7 @@ def seed_data(seed: Seed) -> dict[str, Any]:
 
 def question_data(q: Question, catalog: Catalog) -> dict[str, Any]:
     content = {"type": q.kind, **type_fields(q), "explanation": q.explanation}
+    content.update(rich_fields(q, content))
     content["sources"] = [citation_data(c, catalog) for c in q.sources]
     data: dict[str, Any] = {
         "id": q.id,
@@ -107,6 +108,35 @@ def question_data(q: Question, catalog: Catalog) -> dict[str, Any]:
     if level is not None:
         data["level"] = str(level)
     return data
+
+
+def rich_fields(q: Question, content: dict[str, Any]) -> dict[str, Any]:
+    """A Markdown bank's prompt, explanation and choices as ``{"html": ...}`` (MathML,
+    made here), and a question's image in its prompt; nothing for a plain question
+    without an image, whose data stays as it was."""
+    from markupsafe import Markup
+
+    from ...rich import to_html
+    from ..richhtml import image_data_uri, rich
+
+    if not q.markdown and q.image is None:
+        return {}
+    changed: dict[str, Any] = {}
+    if not isinstance(q, Cloze):
+        prompt = to_html(q.prompt, markdown=q.markdown, block=True, math="mathml")
+        if q.image is not None:
+            img = Markup('<span class="figure"><img src="{}" alt="{}"></span>').format(
+                image_data_uri(q.image.path), q.image.alt
+            )
+            prompt = prompt + str(img)  # str first: Markup + str would escape the str
+        changed["prompt"] = {"html": prompt}
+    if q.markdown and q.explanation:
+        changed["explanation"] = {
+            "html": to_html(q.explanation, markdown=True, block=True, math="mathml")
+        }
+    if q.markdown and "choices" in content:
+        changed["choices"] = [{"html": str(rich(c, q))} for c in content["choices"]]
+    return changed
 
 
 def content_hash(content: dict[str, Any]) -> str:
