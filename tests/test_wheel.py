@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+BANKS = ROOT / "questions"
 
 pytestmark = pytest.mark.slow
 
@@ -90,8 +91,10 @@ def test_build_from_an_empty_folder(installed: Path, tmp_path: Path) -> None:
         "note: no quizgen.yaml here or in a parent folder, so using the bundled Victor Serge "
         "banks (quizgen init starts a project of your own)\n"
     )
-    assert result.stdout.startswith("validated 419 questions")
-    assert (tmp_path / "build" / "serge.apkg").is_file()
+    bundled = sum(path.read_text("utf-8").count("\n  - id: ") for path in BANKS.glob("*.yaml"))
+    assert result.stdout.startswith(f"validated {bundled} questions in 8 bank(s)\n")
+    for output in ("serge.apkg", "study.html", "worksheets/sheet-A.html"):
+        assert (tmp_path / "build" / output).is_file()
 
 
 def test_init_and_build_a_new_project(installed: Path, tmp_path: Path) -> None:
