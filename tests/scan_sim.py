@@ -169,9 +169,16 @@ def damage(image: np.ndarray, rng: random.Random, phone: bool) -> bytes:
     """A scanner's or a phone's picture of the page, as JPEG bytes at quality 60."""
     h, w = image.shape
     angle = rng.uniform(-5, 5)
-    pad = round(0.06 * w) if phone else round(0.01 * w)
-    canvas = np.full((h + 2 * pad, w + 2 * pad), 95 if phone else 250, np.uint8)
-    canvas[pad : pad + h, pad : pad + w] = image
+    # The picture holds the whole turned page (a scanner's glass, a phone's frame), plus
+    # a margin: the issue asks for a turned page, not a cut one. A page turned 5 degrees
+    # reaches about 12 mm further out at the sides; with too small a margin a corner mark
+    # is cut off, and the reader rightly refuses the page.
+    cos, sin = abs(np.cos(np.radians(angle))), abs(np.sin(np.radians(angle)))
+    margin = 0.06 * w if phone else 0.01 * w
+    pad_x = round((w * cos + h * sin - w) / 2 + margin)
+    pad_y = round((w * sin + h * cos - h) / 2 + margin)
+    canvas = np.full((h + 2 * pad_y, w + 2 * pad_x), 95 if phone else 250, np.uint8)
+    canvas[pad_y : pad_y + h, pad_x : pad_x + w] = image
     ch, cw = canvas.shape
     rotation = cv2.getRotationMatrix2D((cw / 2, ch / 2), angle, 1.0)
     canvas = cv2.warpAffine(canvas, rotation, (cw, ch), borderValue=95 if phone else 250)
