@@ -8,8 +8,6 @@ import click
 
 from ..export import build_outputs, defaults, exporter, output_path
 from ..export.anki import parent_deck_name
-from ..export.manifest import Manifest
-from ..export.output import transaction
 from . import cli, say
 from .common import bank_paths, load
 from .export import build_folder, checked_callback, report
@@ -58,6 +56,10 @@ def build(
     catalog, _, project = load(paths, seeds_dir, strict=strict)
     click.echo(f"validated {len(catalog.questions)} questions in {len(catalog.banks)} bank(s)")
     folder = out_dir or build_folder(project)
+    # Imported here, not at start-up: `quizgen --help` need not load the writers.
+    from ..export.manifest import Manifest
+    from ..export.output import transaction
+
     # Every output is written beside its place and all are put in place at the end:
     # if any step fails, nothing in the build folder (or the history) has changed.
     results = []
