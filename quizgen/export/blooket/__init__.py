@@ -30,7 +30,7 @@ class BlooketExporter:
         quizgen blooket
         quizgen blooket --type mcq --time-limit 30 -o quiz.csv
     """
-    default_output = "serge-blooket.csv"
+    default_output = "{name}-blooket.csv"
     writes_folder = False
     options = (
         ExportOption(

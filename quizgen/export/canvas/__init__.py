@@ -31,7 +31,7 @@ class CanvasExporter:
         quizgen canvas
         quizgen canvas --bank serge-life --title "Quiz 1" -o quiz1.zip
     """
-    default_output = "serge-canvas.zip"
+    default_output = "{name}-canvas.zip"
     writes_folder = False
     options = (project_option("title", "Title of the quiz in Canvas."),)
 

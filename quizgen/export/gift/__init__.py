@@ -30,7 +30,7 @@ class GiftExporter:
         quizgen gift
         quizgen gift --bank serge-life --category "History 10" -o serge-life.gift.txt
     """
-    default_output = "serge.gift.txt"
+    default_output = "{name}.gift.txt"
     writes_folder = False
     options = (
         project_option(

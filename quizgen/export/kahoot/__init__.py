@@ -33,7 +33,7 @@ class KahootExporter:
         quizgen kahoot
         quizgen kahoot --bank serge-life --time-limit 30 -o serge-life.xlsx
     """
-    default_output = "serge-kahoot.xlsx"
+    default_output = "{name}-kahoot.xlsx"
     writes_folder = False
     options = (
         ExportOption(

@@ -32,7 +32,7 @@ class MoodleExporter:
         quizgen moodle --bank serge-life -o serge-life.xml
         quizgen moodle --category "History 10" --type mcq --type multi
     """
-    default_output = "serge-moodle.xml"
+    default_output = "{name}-moodle.xml"
     writes_folder = False
     options = (
         project_option(
