@@ -76,8 +76,8 @@ def _inline(children: list[Token]) -> str:
 
 # A fraction's part with one of these in it is put in parentheses: (a+b)/c.
 _OPERATOR = re.compile(r"[\s+\-−±∓×÷·*/=<>,]")
-# Binary operators latex2text leaves unspaced after a braced group: spaced evenly.
-_BINARY = re.compile(r"\s*([×÷·±∓])\s*")
+# Binary operators and relations latex2text may leave unspaced: spaced evenly.
+_BINARY = re.compile(r"\s*([×÷·±∓≤≥≠≈≡→⇒∈∉⊂⊆∪∩])\s*")
 # A ^ or _ followed by a braced group: its content is found by counting braces.
 _SCRIPT = re.compile(r"(?<!\\)[\^_]\{")
 
