@@ -339,3 +339,9 @@ def test_rich_feedback_and_grader_information_are_rendered(rich):
         "<p>Look for:</p><ul><li>defines <em>division</em></li>"
         "<li>uses \\(\\frac{d}{c}\\)</li></ul>"
     )
+
+
+def test_a_rich_short_answer_is_what_a_student_types(rich):
+    _, by_id = rich
+    # answer "x^5", accept "$x^5$": both typed x^5, written once.
+    assert _answers(by_id["rich-short"]) == [(100.0, "x^5")]
