@@ -1,4 +1,4 @@
-"""The typed model every other layer works on: banks, questions, seeds.
+"""The typed model every other layer works on: banks, questions, essays.
 
 One frozen dataclass per question type, joined in the :data:`Question` union.
 Nothing here reads files or knows about YAML; the loader builds these objects and
@@ -32,13 +32,13 @@ class Origin:
 
 @dataclass(frozen=True)
 class Citation:
-    """A passage of a seed essay that supports a question.
+    """A passage of an essay that supports a question.
 
     ``paragraph`` is the 1-based number of the paragraph where the quote was
     found; it is None until the verifier has found it.
     """
 
-    seed: str
+    essay: str
     quote: str
     paragraph: int | None = None
 
@@ -368,12 +368,12 @@ class Bank:
     questions: tuple[Question, ...]
     description: str = ""
     tags: tuple[str, ...] = ()
-    default_seed: str | None = None
+    default_essay: str | None = None
 
 
 @dataclass(frozen=True)
-class Seed:
-    """A source text, split into paragraphs (see seedtext), numbered from 1."""
+class SourceEssay:
+    """A source text, split into paragraphs (see essaytext), numbered from 1."""
 
     id: str
     title: str
@@ -397,10 +397,10 @@ class Seed:
 
 @dataclass(frozen=True)
 class Catalog:
-    """Everything loaded and verified: the banks in file order and the seeds by id."""
+    """Everything loaded and verified: the banks in file order and the essays by id."""
 
     banks: tuple[Bank, ...]
-    seeds: Mapping[str, Seed]
+    essays: Mapping[str, SourceEssay]
 
     @property
     def questions(self) -> tuple[Question, ...]:

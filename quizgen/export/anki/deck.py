@@ -64,7 +64,7 @@ def write_deck(
     from .package import DeckRow, NoteRow, write_apkg
     from .richfield import media_file
 
-    maker = NoteMaker(catalog.seeds, type_in=options.type_in, namespace=options.namespace)
+    maker = NoteMaker(catalog.essays, type_in=options.type_in, namespace=options.namespace)
     notes = [maker.note(q) for q in questions]
 
     histories = _histories(catalog, options.history)
