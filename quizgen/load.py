@@ -188,7 +188,7 @@ def load_essays(seeds_dir: Path, report: _Report) -> dict[str, SourceEssay]:
     for i, entry in enumerate(data["seeds"]):
         if entry["id"] in essays:
             report.findings.append(
-                Finding(str(listing), ("seeds", i, "id"), f"duplicate seed id {entry['id']!r}")
+                Finding(str(listing), ("seeds", i, "id"), f"duplicate essay id {entry['id']!r}")
             )
             continue
         text_path = seeds_dir / entry["file"]
@@ -196,9 +196,7 @@ def load_essays(seeds_dir: Path, report: _Report) -> dict[str, SourceEssay]:
             text = read_regular(text_path, what="essay").decode("utf-8-sig")
         except (Unreadable, UnicodeDecodeError) as e:
             report.findings.append(
-                Finding(
-                    str(listing), ("seeds", i, "file"), f"cannot read seed text {text_path}: {e}"
-                )
+                Finding(str(listing), ("seeds", i, "file"), f"cannot read essay {text_path}: {e}")
             )
             continue
         read = essay_paragraphs(text, entry.get("form"), entry["file"])

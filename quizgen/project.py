@@ -203,7 +203,7 @@ def new_namespace(name: str) -> str:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The banks and seeds one command reads, and what to tell the user about them."""
+    """The banks and essays one command reads, and what to tell the user about them."""
 
     banks: tuple[Path, ...]
     seeds: Path | None  # None: the project quotes no text, or no seeds folder was found
@@ -221,10 +221,10 @@ IMPLICIT_NOTICE = (
 
 
 def resolve_inputs(project: Project, paths: tuple[Path, ...], seeds: Path | None) -> Inputs:
-    """Which banks and seeds to read: paths given on the command line win; the seeds
+    """Which banks and essays to read: paths given on the command line win; the seeds
     folder defaults to the one beside the banks folder, then the project's; the
     bundled banks are read only when no project was found and no paths were given,
-    and a teacher's banks are never checked against the bundled seeds."""
+    and a teacher's banks are never checked against the bundled essays."""
     if not paths:
         notice = (
             BUNDLED_NOTICE if project.bundled else IMPLICIT_NOTICE if project.implicit else None

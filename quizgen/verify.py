@@ -80,7 +80,7 @@ def check(
                 Finding(
                     bank.path,
                     ("source",),
-                    f"unknown seed {bank.default_essay!r}{_known(essays, bank.default_essay)}",
+                    f"unknown essay {bank.default_essay!r}{_known(essays, bank.default_essay)}",
                 )
             )
         for q in bank.questions:
@@ -109,7 +109,7 @@ def check(
 
 _NO_QUOTES = (
     "this project quotes no text (sources: none in quizgen.yaml): remove the source, "
-    "or set sources: optional and add the seed texts"
+    "or set sources: optional and add the essays"
 )
 
 
@@ -119,7 +119,7 @@ def no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
         for q in bank.questions:
             if q.sources:
                 message = (
-                    "the question quotes a seed text, but there is no seeds folder beside "
+                    "the question quotes an essay, but there is no seeds folder beside "
                     "the banks: add seeds/ with a seeds.yaml, or give --seeds"
                 )
                 return [Finding(q.origin.path, (*_at(q), "source"), message, q.id)]
@@ -295,7 +295,7 @@ def _sources(
             yield Finding(
                 q.origin.path,
                 (*spot, "seed"),
-                f"unknown seed {c.essay!r}{_known(essays, c.essay)}",
+                f"unknown essay {c.essay!r}{_known(essays, c.essay)}",
                 q.id,
             )
         elif not quote_pieces(c.quote):
@@ -306,7 +306,7 @@ def _sources(
             yield Finding(
                 q.origin.path,
                 (*spot, "quote"),
-                f"quote not found in seed {c.essay!r}; closest passage "
+                f"quote not found in essay {c.essay!r}; closest passage "
                 f"(paragraph {number}): {shown!r}",
                 q.id,
             )
@@ -326,7 +326,7 @@ def _known(essays: Mapping[str, SourceEssay], given: str | None = None) -> str:
         return ""
     close = difflib.get_close_matches(given or "", sorted(essays), n=1, cutoff=0.6)
     guess = f"did you mean {close[0]!r}? " if close else ""
-    return f" ({guess}known seeds: {', '.join(sorted(essays))})"
+    return f" ({guess}known essays: {', '.join(sorted(essays))})"
 
 
 def _uses_default(q: Question, bank: Bank) -> bool:

@@ -53,13 +53,13 @@ def cli_group():  # type: ignore[no-untyped-def]
 def test_every_quote_is_found_from_the_project_folder(course: Path) -> None:
     result = invoke(course, "validate", "--require-sources")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the seeds\n"
+    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the essays\n"
 
 
 def test_every_quote_is_found_from_the_parent_folder(course: Path) -> None:
     result = invoke(course.parent, "validate", "--require-sources", "course/banks")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the seeds\n"
+    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the essays\n"
 
 
 def test_paragraph_numbers_are_the_paragraphs_a_reader_sees(course: Path) -> None:
@@ -91,7 +91,7 @@ def test_an_essay_read_in_the_wrong_form_misses_its_wrapped_quotes(course: Path)
     )
     result = invoke(course, "validate")
     assert result.exit_code == 1
-    assert result.stderr.count("quote not found in seed 'bees'") == 7
+    assert result.stderr.count("quote not found in essay 'bees'") == 7
 
 
 def test_detected_forms() -> None:

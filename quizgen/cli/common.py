@@ -27,7 +27,7 @@ def bank_paths(func: F) -> F:
         "seeds_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Folder of seed texts with seeds.yaml (default: the seeds folder beside the "
+        help="Folder of the essays, with their seeds.yaml (default: the seeds folder beside the "
         "banks, else the project's).",
     )(func)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)

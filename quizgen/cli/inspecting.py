@@ -34,7 +34,7 @@ def validate(
     )
     questions = catalog.questions
     quotes = sum(len(q.sources) for q in questions)
-    found = "" if project.sources == "none" else f"; {quotes} quotes found in the seeds"
+    found = "" if project.sources == "none" else f"; {quotes} quotes found in the essays"
     click.echo(
         f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s){found}"
         + (f"; {len(warnings)} warning(s)" if warnings else "")
@@ -69,7 +69,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 def stats(
     paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool, **options: tuple[str, ...]
 ) -> None:
-    """Count questions by bank, type, difficulty, level, seed and tag.
+    """Count questions by bank, type, difficulty, level, essay and tag.
 
     \b
     Example:
@@ -87,7 +87,7 @@ def stats(
         ("type", s.by_type),
         ("difficulty", s.by_difficulty),
         ("level", s.by_level),
-        ("seed", s.by_essay),
+        ("essay", s.by_essay),
     ]
     if show_tags:
         sections.append(("tag", s.by_tag))
@@ -124,7 +124,7 @@ def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) ->
 
     catalog = load(paths, seeds_dir).catalog
     if not catalog.essays:
-        click.echo("no seed texts: this project quotes none, so there is nothing to cover")
+        click.echo("no essays: this project quotes none, so there is nothing to cover")
         return
     c = compute(catalog, min_words)
     for sid, essay in catalog.essays.items():
