@@ -145,7 +145,7 @@ def test_bank_files_in_upper_case_broken_links_and_pipes_are_never_skipped(run, 
     ]
 
 
-def test_a_seed_that_is_a_named_pipe_is_refused_not_waited_for(run, tmp_path) -> None:
+def test_an_essay_that_is_a_named_pipe_is_refused_not_waited_for(run, tmp_path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "seeds.yaml").write_text(
