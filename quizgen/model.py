@@ -401,6 +401,10 @@ class Catalog:
 
     banks: tuple[Bank, ...]
     essays: Mapping[str, SourceEssay]
+    # The folders (as the banks' paths name them) of which every bank file was loaded:
+    # only there may the Anki history forget questions deleted from the banks. The CLI
+    # fills it (project.complete_folders); left empty, nothing is ever forgotten.
+    complete_folders: frozenset[str] = frozenset()
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -208,6 +208,30 @@ class Inputs:
     banks: tuple[Path, ...]
     seeds: Path | None  # None: the project quotes no text, or no seeds folder was found
     notice: str | None = None
+
+
+def complete_folders(bank_paths: Iterable[str]) -> frozenset[str]:
+    """The folders of ``bank_paths`` (as those paths name them) that hold no bank file
+    other than those: a build from one file of a folder must not make its history
+    forget the other files' questions. A folder that cannot be listed is not complete."""
+    from .load import bank_files
+
+    paths = [Path(p) for p in bank_paths]
+    loaded = {_resolved(p) for p in paths}
+    complete = set()
+    for folder in {p.parent for p in paths}:
+        problems: list[Problem] = []
+        on_disk = {_resolved(p) for p in bank_files([folder], problems)}
+        if not problems and on_disk <= loaded:
+            complete.add(str(folder))
+    return frozenset(complete)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 BUNDLED_NOTICE = (
