@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
+from .cloze import parse_cloze
 from .errors import Severity
 from .model import (
     Bank,
@@ -25,7 +26,6 @@ from .model import (
     ShortAnswer,
     SourceEssay,
     TrueFalse,
-    parse_cloze,
 )
 from .richcheck import rich_problems
 from .textmatch import EssayIndex, normalise, quote_pieces

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.cloze import parse_cloze
 from quizgen.media import media_name, sniff, svg_problem
-from quizgen.model import parse_cloze
 from quizgen.rich import problems, to_html
 
 RICH = Path(__file__).parent / "fixtures" / "rich"

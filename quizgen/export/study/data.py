@@ -13,11 +13,11 @@ import json
 from collections.abc import Sequence
 from typing import Any, assert_never
 
+from ...cloze import Deletion
 from ...model import (
     Catalog,
     Citation,
     Cloze,
-    Deletion,
     Essay,
     Matching,
     MultipleAnswer,

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
+from ...cloze import Deletion
 from ...model import (
     Cloze,
-    Deletion,
     Essay,
     Matching,
     MultipleAnswer,
