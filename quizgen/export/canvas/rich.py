@@ -23,14 +23,16 @@ from ..lms.rich import image_file, image_html, is_rich, lms_block, lms_html, lms
 
 FOLDER = "web_resources/quizgen"
 FILEBASE = "$IMS-CC-FILEBASE$/quizgen"
+_SAFE = "!'()*"
 
 
 def equation(rendered: str) -> str:
     """A math span (``\\(tex\\)`` or ``\\[tex\\]``) as Canvas's equation image."""
     tex, display = tex_of(rendered)
     attr = html.escape(tex)
-    # Canvas's own editor writes the TeX URL-escaped twice in the src.
-    src = "/equation_images/" + quote(quote(tex, safe=""), safe="") + "?scale=1"
+    # As Canvas's equation editor writes it (EquationEditorView.js): the TeX URL-encoded
+    # twice with encodeURIComponent, whose safe characters these are.
+    src = "/equation_images/" + quote(quote(tex, safe=_SAFE), safe=_SAFE)
     img = (
         f'<img class="equation_image" title="{attr}" src="{src}" alt="LaTeX: {attr}" '
         f'data-equation-content="{attr}">'
