@@ -282,3 +282,45 @@ def test_canvas_image_resources_have_the_shape_text2qti_writes(canvas, tmp_path)
         }
 
     assert shape(ours) == shape(theirs) != set()
+
+
+def test_a_plain_banks_picture_travels_and_its_text_stays_as_written(tmp_path):
+    """A picture on a plain (not Markdown) question: GIFT writes that question as
+    [html] with its text escaped, Canvas adds the file; ``<b>`` and ``*`` show as written."""
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    (tmp_path / "chart.png").write_bytes((RICH / "bar-chart.png").read_bytes())
+    bank = tmp_path / "plain.yaml"
+    bank.write_text(
+        "bank: plain\ntitle: Plain\nquestions:\n"
+        "  - id: plain-mcq\n    type: mcq\n    prompt: 'Is <b>2 * 3</b> six?'\n"
+        "    image: {path: chart.png, alt: 'A chart'}\n"
+        "    choices: ['yes', 'no *really*']\n    answer: 'yes'\n"
+    )
+    runner = CliRunner()
+    gift_out, canvas_out = tmp_path / "q.gift.txt", tmp_path / "q.zip"
+    for name, out in (("gift", gift_out), ("canvas", canvas_out)):
+        result = runner.invoke(cli, [name, str(bank), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    [items] = parse(gift_out)
+    [item] = [i for i in items if i["type"] != "Category"]
+    data = (RICH / "bar-chart.png").read_bytes()
+    uri = f"data:image/png;base64,{base64.b64encode(data).decode()}"
+    assert item["stem"] == {
+        "format": "html",
+        "text": f'<p>Is &lt;b&gt;2 * 3&lt;/b&gt; six?</p><p><img src="{uri}" alt="A chart"></p>',
+    }
+    assert {c["text"]["text"] for c in item["choices"]} == {"yes", "no *really*"}
+    with zipfile.ZipFile(canvas_out) as archive:
+        names = archive.namelist()
+        [picture] = [n for n in names if n.startswith("web_resources/quizgen/")]
+        assert archive.read(picture) == data
+        [quiz] = [n for n in names if b"<questestinterop" in archive.read(n)]
+        root = without_namespaces(archive.read(quiz))
+    prompt = root.findtext(".//presentation/material/mattext")
+    assert prompt == (
+        "<p>Is &lt;b&gt;2 * 3&lt;/b&gt; six?</p>"
+        f'<p><img src="$IMS-CC-FILEBASE$/quizgen/{picture.rpartition("/")[2]}" alt="A chart"></p>'
+    )
