@@ -216,23 +216,20 @@ def _choices(
 
 
 def _blanks_text(q: Cloze, pictures: Pictures) -> str:
-    """The text with ``[blankN]`` for each deletion and its hint in brackets after it."""
+    """The text with ``[blankN]`` for each deletion and its hint in brackets after it.
+    In a Markdown bank a placeholder stands for each blank while the text is rendered."""
     marked: list[str] = []
-    hints: list[str] = []
+    blanks: list[str] = []
     for segment in q.segments():
         if isinstance(segment, str):
             marked.append(segment)
             continue
-        n = len(hints) + 1
-        if not q.markdown:
-            marked.append(f"[blank{n}]" + (f" ({segment.hint})" if segment.hint else ""))
-            hints.append("")
-            continue
-        marked.append(BLANK)
-        hints.append(f"[blank{n}]" + (f" ({rich.short(q, segment.hint)})" if segment.hint else ""))
+        hint = segment.hint and (rich.short(q, segment.hint) if q.markdown else segment.hint)
+        blanks.append(f"[blank{len(blanks) + 1}]" + (f" ({hint})" if hint else ""))
+        marked.append(BLANK if q.markdown else blanks[-1])
     pieces = rich.prompt(q, "".join(marked), pictures).split(BLANK)
     out = [pieces[0]]
-    for blank, piece in zip(hints, pieces[1:], strict=False):
+    for blank, piece in zip(blanks, pieces[1:], strict=False):  # none in a plain bank
         out += [blank, piece]
     return "".join(out)
 

@@ -19,7 +19,7 @@ import html
 from urllib.parse import quote
 
 from ...model import Question
-from ..lms.rich import image_file, image_html, is_rich, lms_block, lms_html, lms_plain, tex_of
+from ..lms.rich import image_file, image_html, lms_block, lms_html, lms_plain, tex_of
 
 FOLDER = "web_resources/quizgen"
 FILEBASE = "$IMS-CC-FILEBASE$/quizgen"
@@ -71,6 +71,3 @@ def plain(q: Question, text: str) -> str:
 
 def explanation(q: Question) -> str:
     return lms_block(q, q.explanation, in_math=equation)
-
-
-__all__ = ["FOLDER", "Pictures", "equation", "explanation", "is_rich", "plain", "prompt", "short"]
