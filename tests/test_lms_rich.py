@@ -249,7 +249,7 @@ def test_canvas_answer_menus_and_blanks_stay_text(canvas):
     items = {i.get("title"): i for i in root.iter("item")}
     match = items["rich-match"]
     menu = [m.text for m in next(match.iter("response_lid")).iter("mattext")][1:]
-    assert menu == ["4", "2", "9"]  # **4**, *2*, `9`: sorted as written, shown plain
+    assert menu == ["2", "4", "9"]  # *2*, **4**, `9`: shown plain, in alphabetical order
     cloze = items["rich-cloze"].findtext("presentation/material/mattext") or ""
     assert cloze.startswith("<p>Half of a quarter is [blank1] (a <em>fraction</em>), and")
     blanks = [m.text for m in items["rich-cloze"].iterfind("presentation/response_lid//mattext")]

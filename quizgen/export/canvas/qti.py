@@ -262,7 +262,8 @@ def _matching(
     right-hand text (plain: Canvas's answer menu shows text only)."""
     # The right-hand column in an order that gives nothing away: positions in order,
     # other texts alphabetically (not in the order of the left column).
-    column = list(rights) if rights is not None else sorted(right for _, right in pairs)
+    shown = {right: rich.plain(q, right) for _, right in pairs}
+    column = list(rights) if rights is not None else sorted(shown, key=lambda r: shown[r])
     right_ids = {text: f"{item_ident(q)}-r{n + 1}" for n, text in enumerate(column)}
     share = percent(100 / len(pairs))
     for n, (left, right) in enumerate(pairs, start=1):
@@ -274,7 +275,7 @@ def _matching(
         render = _sub(lid, "render_choice")
         for text in column:
             label = _sub(render, "response_label", ident=right_ids[text])
-            _material(label, rich.plain(q, text), "text/plain")
+            _material(label, shown[text], "text/plain")
         _score(processing, f"response_{item_ident(q)}-l{n}", right_ids[right], share)
     return list(right_ids.values())
 
