@@ -113,14 +113,38 @@ def test_canvas_items_show_their_math_and_pictures(shots: Path, tmp_path: Path) 
     root = without_namespaces((folder / name).read_bytes())
     with chromium() as b:
         for item in root.iter("item"):
-            body = f"<h1>{html.escape(item.get('title') or '')}</h1>"
-            for mattext in item.iter("mattext"):
-                text = mattext.text or ""
-                kind = mattext.get("texttype")
-                body += f"<div>{text if kind == 'text/html' else html.escape(text)}</div>"
-            body = body.replace("$IMS-CC-FILEBASE$/", "web_resources/")
+            body = _canvas_item(item).replace("$IMS-CC-FILEBASE$/", "web_resources/")
             page = folder / f"canvas-{item.get('title')}.html"
             page.write_text(PAGE.format(title=item.get("title"), body=body), encoding="utf-8")
             equations = body.count('<img class="equation_image"')
             typeset, shown = _look(b, page, shots / f"canvas-{item.get('title')}.png", True)
             assert typeset == equations > 0 and shown == 1, item.get("title")
+
+
+def _canvas_item(item: Any) -> str:
+    """The item as a classic quiz lays it out: the text, then a radio or tick box per
+    choice, a menu per left-hand side, a text box per blank or answer, the feedback."""
+
+    def shown(material: Any) -> str:
+        mattext = material.find("mattext")
+        text = mattext.text or ""
+        return text if mattext.get("texttype") == "text/html" else html.escape(text)
+
+    body = f"<h1>{html.escape(item.get('title') or '')}</h1>"
+    body += shown(item.find("presentation/material"))
+    for lid in item.iterfind("presentation/response_lid"):
+        labels = [shown(label.find("material")) for label in lid.iter("response_label")]
+        own = lid.find("material")
+        if (lid.get("ident") or "").startswith("response_blank"):  # typed in
+            body += f"<p>{shown(own)}: <input type=text aria-label={lid.get('ident')}></p>"
+            continue
+        if own is not None:  # a matching's left side: a menu
+            options = "".join(f"<option>{text}</option>" for text in labels)
+            body += f"<p>{shown(own)} <select>{options}</select></p>"
+            continue
+        kind = "checkbox" if lid.get("rcardinality") == "Multiple" else "radio"
+        body += "".join(f"<p><input type={kind} name=c> {text}</p>" for text in labels)
+    if item.find("presentation/response_str") is not None:
+        body += "<p><input type=text aria-label=answer></p>"
+    feedback = item.find("itemfeedback/flow_mat/material")
+    return body + (f"<div class=fb>{shown(feedback)}</div>" if feedback is not None else "")
