@@ -324,3 +324,28 @@ def test_a_plain_banks_picture_travels_and_its_text_stays_as_written(tmp_path):
         "<p>Is &lt;b&gt;2 * 3&lt;/b&gt; six?</p>"
         f'<p><img src="$IMS-CC-FILEBASE$/quizgen/{picture.rpartition("/")[2]}" alt="A chart"></p>'
     )
+
+
+def test_a_cloze_text_takes_inline_markdown_only(tmp_path):
+    """A cloze's text is a short field: "1. ..." at its start stays text, not a list."""
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    bank = tmp_path / "cloze.yaml"
+    bank.write_text(
+        "bank: cloze\ntitle: Cloze\nmarkdown: true\nquestions:\n"
+        "  - id: one-cloze\n    type: cloze\n    text: '1. The {{c1::first}} *step*.'\n"
+    )
+    gift_out, canvas_out = tmp_path / "q.gift.txt", tmp_path / "q.zip"
+    for name, out in (("gift", gift_out), ("canvas", canvas_out)):
+        result = CliRunner().invoke(cli, [name, str(bank), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    [items] = parse(gift_out)
+    [item] = [i for i in items if i["type"] != "Category"]
+    assert item["stem"]["text"] == "<p>1. The _____ <em>step</em>.</p>"
+    with zipfile.ZipFile(canvas_out) as archive:
+        [quiz] = [n for n in archive.namelist() if b"<questestinterop" in archive.read(n)]
+        root = without_namespaces(archive.read(quiz))
+    text = root.findtext(".//presentation/material/mattext")
+    assert text == "<p>1. The [blank1] <em>step</em>.</p>"

@@ -227,7 +227,7 @@ def _blanks_text(q: Cloze, pictures: Pictures) -> str:
         hint = segment.hint and (rich.short(q, segment.hint) if q.markdown else segment.hint)
         blanks.append(f"[blank{len(blanks) + 1}]" + (f" ({hint})" if hint else ""))
         marked.append(BLANK if q.markdown else blanks[-1])
-    pieces = rich.prompt(q, "".join(marked), pictures).split(BLANK)
+    pieces = rich.paragraph(q, "".join(marked), pictures).split(BLANK)
     out = [pieces[0]]
     for blank, piece in zip(blanks, pieces[1:], strict=False):  # none in a plain bank
         out += [blank, piece]

@@ -19,7 +19,15 @@ import html
 from urllib.parse import quote
 
 from ...model import Question
-from ..lms.rich import image_file, image_html, lms_block, lms_html, lms_plain, tex_of
+from ..lms.rich import (
+    image_file,
+    image_html,
+    lms_block,
+    lms_html,
+    lms_paragraph,
+    lms_plain,
+    tex_of,
+)
 
 FOLDER = "web_resources/quizgen"
 FILEBASE = "$IMS-CC-FILEBASE$/quizgen"
@@ -57,6 +65,11 @@ class Pictures:
 def prompt(q: Question, text: str, pictures: Pictures) -> str:
     """The question text: paragraphs, then the picture."""
     return lms_block(q, text, in_math=equation) + pictures.html(q)
+
+
+def paragraph(q: Question, text: str, pictures: Pictures) -> str:
+    """A cloze's text: one paragraph of inline Markdown, then the picture."""
+    return lms_paragraph(q, text, in_math=equation) + pictures.html(q)
 
 
 def short(q: Question, text: str) -> str:

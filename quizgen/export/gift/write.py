@@ -36,7 +36,16 @@ from ..lms import (
     percent,
     select_all_weights,
 )
-from ..lms.rich import BLANK, image_file, image_html, is_rich, lms_block, lms_html, lms_plain
+from ..lms.rich import (
+    BLANK,
+    image_file,
+    image_html,
+    is_rich,
+    lms_block,
+    lms_html,
+    lms_paragraph,
+    lms_plain,
+)
 
 _SPECIAL = str.maketrans(
     {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:"}
@@ -179,7 +188,7 @@ def _cloze(q: Cloze, fb: str) -> str:
         blocks.append(block)
     text = "".join(parts)
     if rich:
-        text = lms_block(q, text) + _picture(q)
+        text = lms_paragraph(q, text) + _picture(q)
     pieces = text.split(BLANK)
     out = [escape(pieces[0])]
     for block, piece in zip(blocks, pieces[1:], strict=True):

@@ -46,6 +46,14 @@ def lms_block(q: QuestionBase, text: str, in_math: Callable[[str], str] | None =
     return body if is_block(body) else f"<p>{body}</p>"
 
 
+def lms_paragraph(q: QuestionBase, text: str, in_math: Callable[[str], str] | None = None) -> str:
+    """A short field shown on its own (a cloze's text) as one paragraph: inline
+    Markdown only, as the bank format has it for short fields."""
+    if not q.markdown:
+        return lms_block(q, text)
+    return f"<p>{lms_html(q, text, in_math)}</p>"
+
+
 def lms_plain(q: QuestionBase, text: str) -> str:
     """A field a platform shows as plain text (a drop-down menu's entry): the words
     without their Markdown marks, math as its TeX without delimiters."""
