@@ -25,6 +25,7 @@ from ...model import (
     TrueFalse,
 )
 from ..lms import choice_order, feedback_parts, percent, positions
+from ..xmltext import utf8
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
@@ -77,7 +78,7 @@ def assessment(catalog: Catalog, questions: Sequence[Question], ident: str, titl
     for q in questions:
         element = item(catalog, q)
         ET.indent(element, space="  ", level=3)
-        items.append(ET.tostring(element, "utf-8", xml_declaration=False))
+        items.append(utf8(ET.tostring(element, "unicode")))
     start = ('<?xml version="1.0" encoding="UTF-8"?>\n' + head).encode()
     return b"".join((start, b"\n      ".join(items), tail.encode()))
 
