@@ -36,10 +36,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Check banks and report every problem, each as path:line:column.",
     ),
     "list": ("inspecting", "List questions, one a line: id, type, difficulty, bank, prompt."),
-    "stats": ("inspecting", "Count questions by bank, type, difficulty, level, seed and tag."),
+    "stats": ("inspecting", "Count questions by bank, type, difficulty, level, essay and tag."),
     "coverage": (
         "inspecting",
-        "Show the substantive paragraphs of each seed that no question cites.",
+        "Show the substantive paragraphs of each essay that no question cites.",
     ),
     "lint": ("linting", "Check question quality: repeats, give-aways, choices, essays, levels."),
     "mark": (
