@@ -135,19 +135,29 @@ def test_every_rich_mistake_is_reported_at_its_place(run) -> None:
     errors = [line for line in result.output.splitlines() if "warning:" not in line]
     bad = "tests/fixtures/rich/bad/"
     assert errors == [
-        f"{bad}rich-mistakes.yaml:7:5: bad TeX in `\\frac{{1}}{{`: a {{ is not closed "
-        "(at character 9) [bad-tex]",
-        f"{bad}rich-mistakes.yaml:11:5: math opened with \\( is not closed with \\) "
-        "(at character 10) [unclosed-math]",
-        f"{bad}rich-mistakes.yaml:15:5: code fence ``` is not closed: end the block with a "
-        "line of the same fence (at character 21) [open-fence]",
-        f"{bad}rich-mistakes.yaml:24:13: image '{bad}figure.png' not found (the path is "
-        "relative to the bank file) [missing-image]",
-        f"{bad}rich-mistakes.yaml:29:13: image '{bad}notes.png' is not a PNG, JPEG, GIF, SVG "
+        f"{bad}rich-mistakes.yaml:7:23: bad TeX in `\\frac{{1}}{{`: a {{ is not closed [bad-tex]",
+        f"{bad}rich-mistakes.yaml:11:23: math opened with \\( is not closed with \\) "
+        "[unclosed-math]",
+        f"{bad}rich-mistakes.yaml:18:7: code fence ``` is not closed: end the block with a "
+        "line of the same fence [open-fence]",
+        f"{bad}rich-mistakes.yaml:24:13: image 'figure.png' not found: looked for "
+        f"'{bad}figure.png' (the path is relative to the bank file) [missing-image]",
+        f"{bad}rich-mistakes.yaml:29:13: image 'notes.png' is not a PNG, JPEG, GIF, SVG "
         "or WebP file [not-an-image]",
-        f"{bad}rich-mistakes.yaml:34:13: image '{bad}script.svg': the SVG holds a <script> "
+        f"{bad}rich-mistakes.yaml:34:13: image 'script.svg': the SVG holds a <script> "
         "element; quizgen refuses scripts and foreign content [svg-script]",
         f"{bad}rich-mistakes.yaml:39:5: missing required field 'alt' [no-alt]",
+        f"{bad}rich-mistakes.yaml:43:22: bad TeX in `\\fracc{{1}}{{2}}`: unknown command "
+        "\\fracc (did you mean \\frac?) [unknown-command]",
+        f"{bad}rich-mistakes.yaml:43:40: bad TeX in `\\ce{{H2O}}`: unknown command \\ce "
+        "[unknown-command]",
+        f"{bad}rich-mistakes.yaml:49:36: bad TeX in `\\lamda`: unknown command \\lamda "
+        "(did you mean \\lambda?) [unknown-in-a-block]",
+        f"{bad}rich-mistakes.yaml:50:13: bad TeX in `\\begin{{matrx}}a\\end{{matrx}}`: "
+        "unknown environment matrx (did you mean matrix?) [unknown-in-a-block]",
+        # Written with an escape (\x5c for the backslash): the key's place, and the text.
+        f"{bad}rich-mistakes.yaml:54:5: bad TeX in `\\fracc{{1}}{{2}}`: unknown command "
+        "\\fracc (did you mean \\frac?) (at `\\fracc{1}{2}$?`) [unknown-behind-an-escape]",
     ]
 
 
