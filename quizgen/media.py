@@ -95,7 +95,7 @@ def image_problem(path: Path, written: str | None = None) -> str | None:
 
 
 def _near(path: Path, written: str | None) -> str:
-    """"did you mean ...?" for a picture of a close name where it was looked for, or
+    """ "did you mean ...?" for a picture of a close name where it was looked for, or
     of the same name beside the bank file (a folder too many in the path)."""
     from .suggest import closest
 

@@ -93,7 +93,9 @@ def problems(text: str) -> list[RichProblem]:
     for span in spans:
         message = tex_problem(span.tex)
         if message:
-            found.append(RichProblem(span.tex_start, f"bad TeX in `{span.tex}`: {message}", span.tex))
+            found.append(
+                RichProblem(span.tex_start, f"bad TeX in `{span.tex}`: {message}", span.tex)
+            )
             continue
         for unknown in unknown_names(span.tex):
             found.append(
@@ -175,7 +177,7 @@ def _mathjax(tex: str, display: bool) -> str:
 def _parser(block: bool) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
+    md = MarkdownIt("commonmark", {"html": False, "breaks": False, "linkify": False})
     md.disable(["link", "image", "autolink", "entity"])
     if not block:
         md.disable(

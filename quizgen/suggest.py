@@ -1,4 +1,4 @@
-""""Did you mean ...?": the closest of some known names to a name that is not one."""
+""" "Did you mean ...?": the closest of some known names to a name that is not one."""
 
 from __future__ import annotations
 

@@ -133,7 +133,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "bank") ->
 
 
 def _near_name(path: Path) -> str:
-    """" (did you mean NAME?)" for a file of a close name in the same folder."""
+    """ " (did you mean NAME?)" for a file of a close name in the same folder."""
     from .suggest import closest
 
     try:

@@ -27,10 +27,25 @@ def test_markdown_inline_keeps_raw_html_as_text_and_money_as_money() -> None:
 
 def test_short_fields_take_no_blocks_long_fields_do() -> None:
     text = "- one\n- two"
-    assert to_html(text, markdown=True, block=False, math="mathml") == "- one<br />\n- two"
+    assert to_html(text, markdown=True, block=False, math="mathml") == "- one\n- two"
     assert to_html(text, markdown=True, block=True, math="mathml") == (
         "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
     )
+
+
+@pytest.mark.parametrize("block", [False, True])
+def test_a_single_line_break_is_a_space_and_a_hard_break_is_marked(block: bool) -> None:
+    """CommonMark: a teacher's hard-wrapped prompt reads as one paragraph; a line
+    ending in a backslash or two spaces breaks there."""
+    wrapped = "Explain why a gardener might\nburn a heater."
+    assert to_html(wrapped, markdown=True, block=block, math="mathml") == wrapped
+    for hard in ("\\\n", "  \n"):
+        html = to_html(f"Line one{hard}line two", markdown=True, block=block, math="mathml")
+        assert html == "Line one<br />\nline two"
+
+
+def test_a_plain_bank_keeps_its_line_breaks_as_written() -> None:
+    assert to_html("one\ntwo", markdown=False, block=True, math="mathml") == "one\ntwo"
 
 
 @pytest.mark.parametrize(
