@@ -97,7 +97,7 @@ def image_problem(path: Path, written: str | None = None) -> str | None:
 def _near(path: Path, written: str | None) -> str:
     """ "did you mean ...?" for a picture of a close name where it was looked for, or
     of the same name beside the bank file (a folder too many in the path)."""
-    from .suggest import closest
+    from .suggest import closest, did_you_mean
 
     if written is None or Path(written).is_absolute():
         return ""
@@ -108,10 +108,10 @@ def _near(path: Path, written: str | None) -> str:
         here = [str(relative / p.name) for p in folder.iterdir() if p.is_file()]
     except OSError:
         here = []
-    hint = closest(written, here)
-    if hint is None and bank_folder is not None and (bank_folder / path.name).is_file():
-        hint = path.name
-    return f"; did you mean {hint!r}?" if hint and hint != written else ""
+    hints = closest(written, here)
+    if not hints and bank_folder is not None and (bank_folder / path.name).is_file():
+        hints = [path.name]
+    return f"; {did_you_mean(hints, repr)}" if hints else ""
 
 
 def media_name(data: bytes) -> str:

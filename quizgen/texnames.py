@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .suggest import closest
+from .suggest import closest, did_you_mean
 
 _NAME = re.compile(r"\\[a-zA-Z]+\*?")
 # Names a bank defines for itself in the same formula: \newcommand{\x}, \def\x ...
@@ -70,13 +70,13 @@ def unknown_names(tex: str) -> Iterator[UnknownName]:
             env = _ENVIRONMENT.match(m.group("begin_end"))
             if env and "\\" + env.group(1) not in known:
                 name = env.group(1)
-                hint = closest("\\" + name, known)
-                guess = f" (did you mean {hint[1:]}?)" if hint else ""
+                hint = did_you_mean([n[1:] for n in closest("\\" + name, known)])
+                guess = f" ({hint})" if hint else ""
                 yield UnknownName(m.start(), m.group(), f"unknown environment {name}{guess}")
             continue
         command = m.group("command")
         if command is None or command in known or command in defined:
             continue
-        hint = closest(command, known)
-        guess = f" (did you mean {hint}?)" if hint else ""
+        hint = did_you_mean(closest(command, known))
+        guess = f" ({hint})" if hint else ""
         yield UnknownName(m.start(), command, f"unknown command {command}{guess}")

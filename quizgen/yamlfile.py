@@ -134,14 +134,14 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "bank") ->
 
 def _near_name(path: Path) -> str:
     """ " (did you mean NAME?)" for a file of a close name in the same folder."""
-    from .suggest import closest
+    from .suggest import closest, did_you_mean
 
     try:
         names = [p.name for p in path.parent.iterdir() if p.is_file()]
     except OSError:
         return ""
-    hint = closest(path.name, names)
-    return f" (did you mean {hint}?)" if hint else ""
+    hint = did_you_mean(closest(path.name, names))
+    return f" ({hint})" if hint else ""
 
 
 class _Fatal(Exception):
