@@ -35,7 +35,7 @@ def test_the_project_as_it_stands_validates(run, project: Path) -> None:
     result = run("validate")
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "OK: 8 questions in 1 bank(s); 11 quotes found in the seeds\n",
+        "OK: 8 questions in 1 bank(s); 11 quotes found in the essays\n",
         "",
     )
 
@@ -58,7 +58,7 @@ def test_the_users_mistakes_each_at_the_place_and_with_what_was_meant(run, proje
         f"{BANK}:52:141: bad TeX in `6CO_2 + 6H_2O \\rightarow C_6H_{{12}}O_6 + 6O_2`: "
         "unknown command \\rightarow (did you mean \\rightarrow?) [ps-equation]",
         f"{BANK}:84:16: bad TeX in `\\rr`: unknown command \\rr [ps-greenhouse]",
-        "seeds/seeds.yaml:4:5: cannot read seed text seeds/photosynthesys.txt: cannot read "
+        "seeds/seeds.yaml:4:5: cannot read essay seeds/photosynthesys.txt: cannot read "
         "file: No such file or directory (did you mean photosynthesis.txt?)",
     ]
     lines = bank.read_text("utf-8").splitlines()
