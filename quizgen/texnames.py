@@ -55,7 +55,7 @@ def known_names() -> frozenset[str]:
     for attribute in dir(commands):
         if not attribute.startswith("_"):
             walk(getattr(commands, attribute))
-    walk(list(SYMBOLS))
+    found.update(name for key in SYMBOLS for name in _NAME.findall(key))
     return frozenset(found)
 
 
