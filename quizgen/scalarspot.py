@@ -12,6 +12,7 @@ in a double-quoted string is inside the piece, and the caller keeps the key's pl
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -36,10 +37,7 @@ def text_spot(source: str, path: DocPath, offset: int, piece: str) -> tuple[int,
     """(line, column), from 1, of ``piece`` found at ``offset`` of the text at ``path``
     (its value with surrounding space dropped, as quizgen reads it), or None."""
     piece = piece.split("\n", 1)[0]
-    try:
-        node: Node | None = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
+    node = _compose(source)
     for part in path:
         node = _child(node, part)
     if not isinstance(node, ScalarNode) or not piece:
@@ -58,6 +56,15 @@ def text_spot(source: str, path: DocPath, offset: int, piece: str) -> tuple[int,
     index = node.start_mark.index + found
     line = source.count("\n", 0, index) + 1
     return line, index - (source.rfind("\n", 0, index) + 1) + 1
+
+
+@lru_cache(maxsize=2)
+def _compose(source: str) -> Node | None:
+    """The file's nodes, composed once for all the problems found in it."""
+    try:
+        return yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
 
 
 def _child(node: Node | None, part: str | int) -> Node | None:

@@ -70,13 +70,20 @@ def unknown_names(tex: str) -> Iterator[UnknownName]:
             env = _ENVIRONMENT.match(m.group("begin_end"))
             if env and "\\" + env.group(1) not in known:
                 name = env.group(1)
-                hint = did_you_mean([n[1:] for n in closest("\\" + name, known)])
-                guess = f" ({hint})" if hint else ""
-                yield UnknownName(m.start(), m.group(), f"unknown environment {name}{guess}")
+                yield UnknownName(m.start(), m.group(), f"unknown environment {name}{_guess(name)}")
             continue
         command = m.group("command")
         if command is None or command in known or command in defined:
             continue
-        hint = did_you_mean(closest(command, known))
-        guess = f" ({hint})" if hint else ""
-        yield UnknownName(m.start(), command, f"unknown command {command}{guess}")
+        yield UnknownName(m.start(), command, f"unknown command {command}{_guess(command)}")
+
+
+@cache
+def _guess(name: str) -> str:
+    """ " (did you mean ...?)" for a command (``\\fracc``) or an environment (``matrx``),
+    once per name however often a bank misspells it."""
+    if name.startswith("\\"):
+        hint = did_you_mean(closest(name, known_names()))
+    else:
+        hint = did_you_mean([n[1:] for n in closest("\\" + name, known_names())])
+    return f" ({hint})" if hint else ""
