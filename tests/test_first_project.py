@@ -125,3 +125,14 @@ def test_mark_without_its_libraries_says_how_to_add_them_to_this_quizgen(
         "quizgen mark needs OpenCV, pypdfium2 and zxing-cpp (cv2 is missing): "
         f"{sys.executable} -m pip install -e '{checkout}[mark]'\n"
     )
+
+
+def test_a_misspelt_picture_names_the_file_of_a_close_name(run, project: Path) -> None:
+    edit(project / BANK, "path: leaf.png", "path: lef.png")
+    result = run("validate")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"{BANK}:12:13: image 'lef.png' not found: looked for 'questions/lef.png' (the path "
+        "is relative to the bank file; did you mean 'leaf.png'?) [ps-where]\n",
+    )
