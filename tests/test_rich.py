@@ -223,7 +223,8 @@ RICH_FEATURES = {
     "emphasis": r"(?<![*\w])\*[^*\s][^*\n]*\*(?!\*)",
     "strong": r"\*\*[^*\n]+\*\*",
     "inline code": r"(?<!`)`[^`\n]+`(?!`)",
-    "line break": r"[^\n]\n(?![-\d\s`]|\$\$|\\\[)[^\n]",
+    # A hard break (CommonMark): a line ending in a backslash; a single newline is a space.
+    "line break": r"\\\n",
     "$ math": r"(?<![$\\])\$[^\s$][^$\n]*\$(?!\$)",
     "$$ math": r"\$\$[^$]+\$\$",
     "\\( math": r"\\\(.+?\\\)",
