@@ -55,16 +55,12 @@ def lms_paragraph(q: QuestionBase, text: str, in_math: Callable[[str], str] | No
 
 
 def lms_plain(q: QuestionBase, text: str) -> str:
-    """A field a platform shows as plain text (a drop-down menu's entry): the words
-    without their Markdown marks, math as its TeX without delimiters."""
-    if not q.markdown:
-        return text
-    inline = to_html(text, markdown=True, block=False, math="mathjax", in_math=_bare_tex)
-    return " ".join(html.unescape(_TAG.sub(" ", inline.replace("<br>", " "))).split())
+    """A field a platform shows as plain text (a drop-down menu's entry): the words as
+    a reader sees them, by the one plain-text rule of :mod:`quizgen.plaintext` (math as
+    what it means: ``\\frac{1}{2}`` is ``1/2``), as in Moodle, Kahoot and Blooket."""
+    from ...plaintext import to_plain
 
-
-def _bare_tex(rendered: str) -> str:
-    return rendered[2:-2]  # ``\\(tex\\)`` or ``\\[tex\\]``, the TeX already escaped
+    return to_plain(text, markdown=q.markdown)
 
 
 def tex_of(rendered: str) -> tuple[str, bool]:
