@@ -14,7 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "lms"
 BUNDLED = ROOT / "questions"
 SEEDS = ROOT / "seeds"
-PROJECTS = {"fixture": FIXTURE, "bundled": BUNDLED}
+RICH = ROOT / "tests" / "fixtures" / "rich"
+# The rich-content fixtures: every type with images, and rich text without images (what
+# the sheets can take), together as one project.
+RICH_BANKS = (RICH / "rich-every-type.yaml", RICH / "rich-plain-text.yaml")
+PROJECTS: dict[str, tuple[Path, ...]] = {
+    "fixture": (FIXTURE,),
+    "bundled": (BUNDLED,),
+    "rich": RICH_BANKS,
+}
 # Moodle's list of grades a fraction must be on (question_bank::fraction_options_full).
 GRADES = {100, 90, 80, 75, 70, 60, 50, 40, 30, 25, 20, 12.5, 10, 5, 0}
 GRADES |= {83.33333, 66.66667, 33.33333, 16.66667, 14.28571, 11.11111}
@@ -23,7 +31,7 @@ GRADES |= {-g for g in GRADES}
 
 @functools.cache
 def catalog(project: str) -> Catalog:
-    result = load_catalog([PROJECTS[project]], SEEDS)
+    result = load_catalog(list(PROJECTS[project]), SEEDS)
     return result.catalog
 
 

@@ -63,7 +63,8 @@ QZ.ordering = function (q, uid) {
   });
   refresh();
 
-  var el = h("fieldset", { class: "answer" }, h("legend", { class: "prompt" }, q.prompt),
+  var head = QZ.promptFor(uid, q.prompt);
+  var el = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el,
     h("p", { class: "hint", id: uid + "-hint" },
       "Put the items in order: drag them, or use the ↑ and ↓ buttons."), list);
   return { el: el, check: function () {

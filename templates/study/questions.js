@@ -32,8 +32,8 @@ var QZ = window.QZ || (window.QZ = {});
       return { option: o, input: input,
         row: h("li", { class: "choice" }, input, h("label", { for: id }, o.text)) };
     });
-    var fieldset = h("fieldset", { class: "answer" },
-      h("legend", { class: "prompt" }, prompt),
+    var head = QZ.promptFor(uid, prompt);
+    var fieldset = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el,
       multiple ? h("p", { class: "hint" }, "Select all that apply.") : null,
       h("ul", { class: "choices", role: "list" }, rows.map(function (r) { return r.row; })));
     return { el: fieldset, rows: rows };
@@ -74,10 +74,11 @@ var QZ = window.QZ || (window.QZ = {});
   }
 
   function short(q, uid) {
+    var head = QZ.promptFor(uid, q.prompt, uid + "-a");
     var input = h("input", { type: "text", id: uid + "-a", autocomplete: "off",
-      autocapitalize: "off", spellcheck: "false", class: "typed" });
-    var el = h("div", { class: "answer" },
-      h("label", { for: uid + "-a", class: "prompt" }, q.prompt), input);
+      autocapitalize: "off", spellcheck: "false", class: "typed",
+      "aria-labelledby": head.labelledby });
+    var el = h("div", { class: "answer" }, head.el, input);
     return { el: el, check: function () {
       var correct = QZ.sameAnswer(input.value, [q.answer].concat(q.accept));
       input.classList.add(correct ? "is-right" : "is-wrong");
@@ -96,7 +97,7 @@ var QZ = window.QZ || (window.QZ = {});
   function cloze(q, uid) {
     var blanks = [];
     var text = h("p", { class: "cloze-text" }, q.parts.map(function (part) {
-      if (typeof part === "string") return part;
+      if (typeof part === "string" || QZ.isRich(part)) return part;  /* the text */
       var n = blanks.length + 1;
       var input = h("input", { type: "text", class: "blank", autocomplete: "off",
         autocapitalize: "off", spellcheck: "false",
@@ -105,8 +106,8 @@ var QZ = window.QZ || (window.QZ = {});
       blanks.push({ part: part, input: input });
       return input;
     }));
-    var el = h("fieldset", { class: "answer" },
-      h("legend", { class: "prompt" }, q.prompt), text);
+    var head = QZ.promptFor(uid, q.prompt);
+    var el = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el, text);
     return { el: el, check: function () {
       var correct = true;
       blanks.forEach(function (b) {
@@ -130,7 +131,8 @@ var QZ = window.QZ || (window.QZ = {});
       return { pair: pair, select: select, row: h("li", { class: "match-row" },
         h("label", { for: id }, pair[0]), select) };
     });
-    var el = h("fieldset", { class: "answer" }, h("legend", { class: "prompt" }, q.prompt),
+    var head = QZ.promptFor(uid, q.prompt);
+    var el = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el,
       h("p", { class: "hint" }, "Choose the item that goes with each one."),
       h("ul", { class: "matches", role: "list" }, rows.map(function (r) { return r.row; })));
     return { el: el, check: function () {
@@ -141,13 +143,15 @@ var QZ = window.QZ || (window.QZ = {});
         r.select.classList.add(ok ? "is-right" : "is-wrong");
       });
       return { correct: correct, expected: q.pairs.map(function (p) {
-        return p[0] + " → " + p[1];
+        return [p[0], " → " + p[1]];
       }) };
     } };
   }
 
   function essay(q, uid) {
-    var area = h("textarea", { id: uid + "-a", rows: 6, class: "typed" });
+    var head = QZ.promptFor(uid, q.prompt, uid + "-a");
+    var area = h("textarea", { id: uid + "-a", rows: 6, class: "typed",
+      "aria-labelledby": head.labelledby });
     var rubric = h("fieldset", { class: "rubric", hidden: true },
       h("legend", {}, "Tick what your answer covered"),
       h("ul", { role: "list" }, q.rubric.map(function (item, i) {
@@ -156,9 +160,8 @@ var QZ = window.QZ || (window.QZ = {});
           h("label", { for: id }, item));
       })));
     var model = h("div", { class: "model", hidden: true },
-      h("h4", {}, "Model answer"), h("p", {}, q.answer));
-    var el = h("div", { class: "answer" },
-      h("label", { for: uid + "-a", class: "prompt" }, q.prompt), area, model, rubric);
+      h("h4", {}, "Model answer"), h(QZ.isBlock(q.answer) ? "div" : "p", {}, q.answer));
+    var el = h("div", { class: "answer" }, head.el, area, model, rubric);
     var shown = false;
     return { el: el, check: function () {
       if (!shown) {

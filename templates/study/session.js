@@ -23,14 +23,16 @@ var QZ = window.QZ || (window.QZ = {});
     var id = "fb-" + (++counter);
     var expected = result.expected.length > 1
       ? h("ul", {}, result.expected.map(function (t) { return h("li", {}, t); }))
-      : h("span", {}, " " + result.expected[0]);
+      : QZ.isBlock(result.expected[0]) ? h("div", {}, result.expected[0])
+        : h("span", {}, " ", result.expected[0]);
     return h("section", { class: "feedback " + (result.correct ? "is-right" : "is-wrong"),
       "aria-labelledby": id, tabindex: "-1" },
       h("h3", { id: id }, result.correct ? "✓ Right" : "✗ Not quite"),
       result.note ? h("p", {}, result.note) : null,
       h("div", { class: "expected" }, h("strong", {},
         q.type === "essay" ? "Model answer:" : "The answer:"), expected),
-      q.explanation ? h("p", { class: "explanation" }, q.explanation) : null,
+      q.explanation ? h(QZ.isBlock(q.explanation) ? "div" : "p", { class: "explanation" },
+        q.explanation) : null,
       q.sources.map(function (s) { return QZ.sourceFigure(s, app); }));
   }
 
