@@ -47,7 +47,7 @@ class StudyExporter:
         ExportOption(
             "title",
             "Title of the page (default: the project's title, from quizgen.yaml; with no "
-            "project file, the bank's title, or for several banks their essays' authors).",
+            "project file, the bank's title, or for several banks the essays' authors).",
         ),
         ExportOption(
             "project",
@@ -72,8 +72,10 @@ class StudyExporter:
         from .data import study_data
         from .page import render_page
 
-        # A project file names the page; a folder without one is named from its banks.
-        title = options["title"] or (None if project.implicit else project.title)
+        # A project file names the page; with none (the bundled banks, or a folder of
+        # banks) the page is named from the banks, as before project files.
+        own_file = not (project.bundled or project.implicit)
+        title = options["title"] or (project.title if own_file else None)
         # A teacher's project keeps progress under its own name; the bundled banks and a
         # folder without a project file (whose namespace is the old one) as before, so
         # that a learner's progress stays.
