@@ -1,4 +1,4 @@
-"""Deterministic synthetic banks of every question type, with real quotes from the seeds.
+"""Deterministic synthetic banks of every question type, with real quotes from the essays.
 
 A department's pooled bank is many files; the generator writes files of at most
 1,000 questions, as teachers would, each valid under ``quizgen validate
@@ -17,8 +17,8 @@ TYPES = ("mcq", "multi", "truefalse", "short", "cloze", "match", "order", "essay
 PER_FILE = 1000
 
 
-def seed_sentences(seeds_dir: Path) -> dict[str, list[str]]:
-    """Sentences of each seed, 6-30 words long, usable as quotes as they stand."""
+def essay_sentences(seeds_dir: Path) -> dict[str, list[str]]:
+    """Sentences of each essay, 6-30 words long, usable as quotes as they stand."""
     listing = yaml.safe_load((seeds_dir / "seeds.yaml").read_text("utf-8"))
     found: dict[str, list[str]] = {}
     for entry in listing["seeds"]:
@@ -35,15 +35,15 @@ def seed_sentences(seeds_dir: Path) -> dict[str, list[str]]:
 
 def question(n: int, rng: random.Random, quotes: dict[str, list[str]]) -> dict[str, object]:
     kind = TYPES[n % len(TYPES)]
-    seed = rng.choice(sorted(quotes))
-    quote = rng.choice(quotes[seed])
+    essay = rng.choice(sorted(quotes))
+    quote = rng.choice(quotes[essay])
     words = [w.strip(".,;:!?\"'()“”’") for w in quote.split()]
     words = [w for w in words if w.isalpha() and len(w) > 3] or ["Serge"]
     q: dict[str, object] = {
         "id": f"syn-{n:06d}",
         "type": kind,
-        "explanation": f"Synthetic question {n}, grounded in a sentence of {seed}.",
-        "source": {"seed": seed, "quote": quote},
+        "explanation": f"Synthetic question {n}, grounded in a sentence of {essay}.",
+        "source": {"seed": essay, "quote": quote},
         "difficulty": ("easy", "medium", "hard")[n % 3],
         "tags": [f"synthetic::{kind}", f"group::{n % 17}"],
     }
@@ -93,7 +93,7 @@ def write_banks(folder: Path, count: int, seeds_dir: Path) -> list[Path]:
     """Write ``count`` questions as banks of up to 1,000 into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(count)
-    quotes = seed_sentences(seeds_dir)
+    quotes = essay_sentences(seeds_dir)
     paths = []
     for start in range(0, count, PER_FILE):
         end = min(count, start + PER_FILE)

@@ -78,7 +78,7 @@ class QuizgenError(Exception):
 
 
 class BankError(QuizgenError):
-    """One or more problems in the banks or seeds; carries all of them."""
+    """One or more problems in the banks or essays; carries all of them."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.location, p.message))

@@ -1,4 +1,4 @@
-"""Loading seeds and banks: files -> structural check -> typed model -> verification.
+"""Loading essays and banks: files -> structural check -> typed model -> verification.
 
 ``load_catalog`` is the one entry point: it hands back a verified :class:`Catalog`
 and any warnings, or raises :class:`BankError` carrying every problem it found.
@@ -22,6 +22,7 @@ from typing import Any, assert_never
 
 from . import verify
 from .errors import BankError, Location, Problem, Severity
+from .essaytext import essay_paragraphs
 from .model import (
     Bank,
     Catalog,
@@ -38,13 +39,12 @@ from .model import (
     Question,
     RubricItem,
     RubricLevels,
-    Seed,
     ShortAnswer,
+    SourceEssay,
     TrueFalse,
 )
 from .schemacheck import Structural, structural_problems
-from .seedtext import seed_paragraphs
-from .textmatch import SeedIndex
+from .textmatch import EssayIndex
 from .verify import Finding
 from .vocabulary import QuestionKind
 from .yamlfile import DocPath, Unreadable, YamlDocument, YamlProblem, read_regular, read_yaml
@@ -109,11 +109,11 @@ def load_catalog(
     require_sources: bool = False,
     quotes: bool = True,
 ) -> LoadResult:
-    """Load ``paths``. ``seeds_dir`` None: no seed texts (with ``quotes`` False the
+    """Load ``paths``. ``seeds_dir`` None: no essays (with ``quotes`` False the
     project quotes none; otherwise a question that quotes one is reported once)."""
     report = _Report()
-    seeds = load_seeds(seeds_dir, report) if seeds_dir is not None else {}
-    indexes = {sid: SeedIndex(seed.paragraphs) for sid, seed in seeds.items()}
+    essays = load_essays(seeds_dir, report) if seeds_dir is not None else {}
+    indexes = {sid: EssayIndex(essay.paragraphs) for sid, essay in essays.items()}
     files = bank_files(paths, report.problems)
     parsed = _parse_all(files, "bank")
     banks = [
@@ -125,7 +125,7 @@ def load_catalog(
     if seeds_dir is None and quotes:
         report.findings.extend(verify.no_seeds_folder(banks))
     report.findings.extend(
-        verify.check(banks, seeds, indexes, require_sources=require_sources, quotes=quotes)
+        verify.check(banks, essays, indexes, require_sources=require_sources, quotes=quotes)
     )
     problems = report.positioned()
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -135,7 +135,7 @@ def load_catalog(
         (p for p in problems if p.severity is Severity.WARNING),
         key=lambda p: (p.location, p.message),
     )
-    return LoadResult(Catalog(tuple(banks), MappingProxyType(seeds)), tuple(warnings))
+    return LoadResult(Catalog(tuple(banks), MappingProxyType(essays)), tuple(warnings))
 
 
 def bank_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
@@ -179,16 +179,16 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
+def load_essays(seeds_dir: Path, report: _Report) -> dict[str, SourceEssay]:
     listing = seeds_dir / SEED_LIST
     data, _ = _accept(listing, _parse(listing, "seeds"), report)
-    seeds: dict[str, Seed] = {}
+    essays: dict[str, SourceEssay] = {}
     if data is None:
-        return seeds
+        return essays
     for i, entry in enumerate(data["seeds"]):
-        if entry["id"] in seeds:
+        if entry["id"] in essays:
             report.findings.append(
-                Finding(str(listing), ("seeds", i, "id"), f"duplicate seed id {entry['id']!r}")
+                Finding(str(listing), ("seeds", i, "id"), f"duplicate essay id {entry['id']!r}")
             )
             continue
         text_path = seeds_dir / entry["file"]
@@ -196,12 +196,10 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
             text = read_regular(text_path, what="essay").decode("utf-8-sig")
         except (Unreadable, UnicodeDecodeError) as e:
             report.findings.append(
-                Finding(
-                    str(listing), ("seeds", i, "file"), f"cannot read seed text {text_path}: {e}"
-                )
+                Finding(str(listing), ("seeds", i, "file"), f"cannot read essay {text_path}: {e}")
             )
             continue
-        read = seed_paragraphs(text, entry.get("form"), entry["file"])
+        read = essay_paragraphs(text, entry.get("form"), entry["file"])
         numbered = list(zip(read.lines, read.paragraphs, strict=True))
         skip = {s["paragraph"]: s["reason"] for s in entry.get("not_substantive", [])}
         for j, n in enumerate(skip):
@@ -214,7 +212,7 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
                         f"({len(numbered)} paragraphs)",
                     )
                 )
-        seeds[entry["id"]] = Seed(
+        essays[entry["id"]] = SourceEssay(
             id=entry["id"],
             title=entry["title"],
             author=entry["author"],
@@ -224,7 +222,7 @@ def load_seeds(seeds_dir: Path, report: _Report) -> dict[str, Seed]:
             lines=tuple(n for n, _ in numbered),
             not_substantive=MappingProxyType(skip),
         )
-    return seeds
+    return essays
 
 
 @dataclass(frozen=True)
@@ -317,7 +315,7 @@ def _mark_broken(path: DocPath, broken: set[int]) -> bool:
 
 
 def _load_bank(
-    path: Path, parsed: _Parsed, indexes: Mapping[str, SeedIndex], report: _Report
+    path: Path, parsed: _Parsed, indexes: Mapping[str, EssayIndex], report: _Report
 ) -> Bank | None:
     data, broken = _accept(path, parsed, report)
     if data is None:
@@ -346,7 +344,7 @@ def _load_bank(
         questions=questions,
         description=_text(data.get("description", "")),
         tags=tuple(data.get("tags", ())),
-        default_seed=data.get("source"),
+        default_essay=data.get("source"),
     )
 
 
@@ -355,16 +353,16 @@ def _question(
     origin: Origin,
     bank_id: str,
     bank: dict[str, Any],
-    indexes: Mapping[str, SeedIndex],
+    indexes: Mapping[str, EssayIndex],
 ) -> Question:
     sources = raw.get("source", [])
     citations = []
     for s in [sources] if isinstance(sources, dict) else sources:
-        seed = s.get("seed") or bank.get("source") or ""
+        essay = s.get("seed") or bank.get("source") or ""
         quote = s["quote"].strip()
         # Where the quote is found is recorded now; the verifier reports misses.
-        index = indexes.get(seed)
-        citations.append(Citation(seed, quote, index.locate(quote) if index else None))
+        index = indexes.get(essay)
+        citations.append(Citation(essay, quote, index.locate(quote) if index else None))
     common: dict[str, Any] = {
         "id": raw["id"],
         "bank": bank_id,

@@ -1,4 +1,4 @@
-"""The typed model every other layer works on: banks, questions, seeds.
+"""The typed model every other layer works on: banks, questions, essays.
 
 One frozen dataclass per question type, joined in the :data:`Question` union.
 Nothing here reads files or knows about YAML; the loader builds these objects and
@@ -7,12 +7,12 @@ the renderers only read them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
+from .cloze import Deletion, parse_cloze
 from .vocabulary import QUESTION_TYPES, Difficulty, Level, QuestionKind
 
 
@@ -32,13 +32,13 @@ class Origin:
 
 @dataclass(frozen=True)
 class Citation:
-    """A passage of a seed essay that supports a question.
+    """A passage of an essay that supports a question.
 
     ``paragraph`` is the 1-based number of the paragraph where the quote was
     found; it is None until the verifier has found it.
     """
 
-    seed: str
+    essay: str
     quote: str
     paragraph: int | None = None
 
@@ -131,111 +131,6 @@ class ShortAnswer(Prompted):
     kind: ClassVar[QuestionKind] = "short"
     answer: str
     accept: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Deletion:
-    """One ``{{cN::answer::hint}}`` in a cloze text; ``start``/``end`` index the text."""
-
-    number: int
-    answer: str
-    hint: str | None
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class ClozeSyntaxError:
-    offset: int
-    message: str
-
-
-# An Anki deletion: {{c<N>::answer}} or {{c<N>::answer::hint}}; answer and hint may
-# not contain braces, and the answer may not contain "::".
-CLOZE_DELETION = re.compile(r"\{\{c(\d+)::((?:(?!::)[^{}])+)(?:::([^{}]*))?\}\}")
-# In a Markdown bank an answer may hold math, braces and all: $\frac{1}{2}$ or \(...\).
-CLOZE_DELETION_MATH = re.compile(
-    r"\{\{c(\d+)::((?:\$[^$]+\$|\\\(.*?\\\)|(?!::)[^{}$])+)(?:::([^{}]*))?\}\}"
-)
-# Anki numbers a note's cards with 16 bits: c65536 is the last deletion it takes (a
-# higher one makes it refuse the whole package).
-MAX_CLOZE_NUMBER = 65536
-
-
-def parse_cloze(
-    text: str, *, math: bool = False
-) -> tuple[tuple[Deletion, ...], tuple[ClozeSyntaxError, ...]]:
-    """Find the deletions of a cloze text and anything that looks like a broken one.
-
-    ``math``: the text is of a Markdown bank, whose deletions may hold math."""
-    deletions: list[Deletion] = []
-    errors: list[ClozeSyntaxError] = []
-    last = 0
-    for m in (CLOZE_DELETION_MATH if math else CLOZE_DELETION).finditer(text):
-        errors.extend(_stray_braces(text, last, m.start()))
-        digits = m.group(1)
-        # Checked by length first: Python refuses to read a number of 4,300 digits.
-        number = int(digits) if len(digits) <= 6 else MAX_CLOZE_NUMBER + 1
-        if number < 1:
-            errors.append(ClozeSyntaxError(m.start(), "cloze numbers start at c1, not c0"))
-        elif number > MAX_CLOZE_NUMBER:
-            errors.append(
-                ClozeSyntaxError(
-                    m.start(),
-                    f"cloze number c{digits[:12]}{'...' if len(digits) > 12 else ''} is too "
-                    f"large: Anki takes c1 to c{MAX_CLOZE_NUMBER}",
-                )
-            )
-        answer = m.group(2).strip()
-        if not answer:
-            errors.append(ClozeSyntaxError(m.start(), f"cloze deletion c{number} is empty"))
-        hint = m.group(3).strip() if m.group(3) is not None else None
-        deletions.append(Deletion(number, answer, hint or None, m.start(), m.end()))
-        last = m.end()
-    errors.extend(_stray_braces(text, last, len(text)))
-    return tuple(deletions), tuple(errors)
-
-
-# A deletion written with single braces, or missing one brace at either end.
-_SINGLE_BRACES = re.compile(r"(?<!\{)\{(c\d+::[^{}]*)\}(?!\})")
-_ONE_CLOSING = re.compile(r"\{\{(c\d+::[^{}]*)\}(?!\})")
-_ONE_OPENING = re.compile(r"(?<!\{)\{(c\d+::[^{}]*)\}\}")
-_ONE_COLON = re.compile(r"\{\{c(\d+):(?!:)([^{}]*)\}\}")
-
-
-def _stray_braces(text: str, start: int, end: int) -> Iterator[ClozeSyntaxError]:
-    """What is wrong with a broken deletion between ``start`` and ``end``, named."""
-    chunk = text[start:end]
-    for pattern, problem in (
-        (_ONE_CLOSING, "ends with one closing brace"),
-        (_ONE_OPENING, "starts with one opening brace"),
-        (_SINGLE_BRACES, "has single braces"),
-    ):
-        m = pattern.search(chunk)
-        if m:
-            yield ClozeSyntaxError(
-                start + m.start(),
-                f"cloze deletion {m.group(0)!r} {problem}: write {{{{{m.group(1)}}}}}",
-            )
-            return
-    m = _ONE_COLON.search(chunk)
-    if m:
-        yield ClozeSyntaxError(
-            start + m.start(),
-            f"cloze deletion {m.group(0)!r} needs two colons: "
-            f"write {{{{c{m.group(1)}::{m.group(2)}}}}}",
-        )
-        return
-    for token in ("{{", "}}"):
-        at = chunk.find(token)
-        if at >= 0:
-            snippet = chunk[max(0, at - 10) : at + 20]
-            yield ClozeSyntaxError(
-                start + at,
-                f"unbalanced braces in the cloze text near {snippet!r}: "
-                "write {{c1::answer}} or {{c1::answer::hint}}",
-            )
-            return
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -368,12 +263,12 @@ class Bank:
     questions: tuple[Question, ...]
     description: str = ""
     tags: tuple[str, ...] = ()
-    default_seed: str | None = None
+    default_essay: str | None = None
 
 
 @dataclass(frozen=True)
-class Seed:
-    """A source text, split into paragraphs (see seedtext), numbered from 1."""
+class SourceEssay:
+    """A source text, split into paragraphs (see essaytext), numbered from 1."""
 
     id: str
     title: str
@@ -397,10 +292,14 @@ class Seed:
 
 @dataclass(frozen=True)
 class Catalog:
-    """Everything loaded and verified: the banks in file order and the seeds by id."""
+    """Everything loaded and verified: the banks in file order and the essays by id."""
 
     banks: tuple[Bank, ...]
-    seeds: Mapping[str, Seed]
+    essays: Mapping[str, SourceEssay]
+    # The folders (as the banks' paths name them) of which every bank file was loaded:
+    # only there may the Anki history forget questions deleted from the banks. The CLI
+    # fills it (project.complete_folders); left empty, nothing is ever forgotten.
+    complete_folders: frozenset[str] = frozenset()
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -203,11 +203,35 @@ def new_namespace(name: str) -> str:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The banks and seeds one command reads, and what to tell the user about them."""
+    """The banks and essays one command reads, and what to tell the user about them."""
 
     banks: tuple[Path, ...]
     seeds: Path | None  # None: the project quotes no text, or no seeds folder was found
     notice: str | None = None
+
+
+def complete_folders(bank_paths: Iterable[str]) -> frozenset[str]:
+    """The folders of ``bank_paths`` (as those paths name them) that hold no bank file
+    other than those: a build from one file of a folder must not make its history
+    forget the other files' questions. A folder that cannot be listed is not complete."""
+    from .load import bank_files
+
+    paths = [Path(p) for p in bank_paths]
+    loaded = {_resolved(p) for p in paths}
+    complete = set()
+    for folder in {p.parent for p in paths}:
+        problems: list[Problem] = []
+        on_disk = {_resolved(p) for p in bank_files([folder], problems)}
+        if not problems and on_disk <= loaded:
+            complete.add(str(folder))
+    return frozenset(complete)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 BUNDLED_NOTICE = (
@@ -221,10 +245,10 @@ IMPLICIT_NOTICE = (
 
 
 def resolve_inputs(project: Project, paths: tuple[Path, ...], seeds: Path | None) -> Inputs:
-    """Which banks and seeds to read: paths given on the command line win; the seeds
+    """Which banks and essays to read: paths given on the command line win; the seeds
     folder defaults to the one beside the banks folder, then the project's; the
     bundled banks are read only when no project was found and no paths were given,
-    and a teacher's banks are never checked against the bundled seeds."""
+    and a teacher's banks are never checked against the bundled essays."""
     if not paths:
         notice = (
             BUNDLED_NOTICE if project.bundled else IMPLICIT_NOTICE if project.implicit else None

@@ -1,8 +1,8 @@
-"""Finding quotes in the seed essays.
+"""Finding quotes in the essay essays.
 
 A quote matches after normalising Unicode (NFKC), quotes, dashes and white space;
 case and every other character must agree. ``...`` (or ``…``) elides: the pieces
-must then appear in order within one paragraph. Each seed is normalised and indexed
+must then appear in order within one paragraph. Each essay is normalised and indexed
 once; every lookup after that is a substring search plus a cache hit for repeats.
 """
 
@@ -47,7 +47,7 @@ PROBE_CHARS = 240
 
 
 def normalise(text: str) -> str:
-    """The form in which quotes and seed text are compared."""
+    """The form in which quotes and essay text are compared."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return _SPACE.sub(" ", text).strip()
 
@@ -75,8 +75,8 @@ def quote_pieces(quote: str) -> list[str]:
 
 
 @dataclass
-class SeedIndex:
-    """The normalised paragraphs of one seed, joined for fast searching."""
+class EssayIndex:
+    """The normalised paragraphs of one essay, joined for fast searching."""
 
     paragraphs: tuple[str, ...]
     _joined: str = field(init=False)

@@ -1,7 +1,7 @@
 """Semantic rules: what the schema cannot say.
 
 Ids unique across banks, answers among their choices, well-formed cloze deletions,
-distinct match pairs, and every quote found in its seed. Findings name the place
+distinct match pairs, and every quote found in its essay. Findings name the place
 by its path inside the bank file; the loader turns that into line and column.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
+from .cloze import parse_cloze
 from .errors import Severity
 from .model import (
     Bank,
@@ -22,13 +23,12 @@ from .model import (
     MultipleChoice,
     Ordering,
     Question,
-    Seed,
     ShortAnswer,
+    SourceEssay,
     TrueFalse,
-    parse_cloze,
 )
 from .richcheck import rich_problems
-from .textmatch import SeedIndex, normalise, quote_pieces
+from .textmatch import EssayIndex, normalise, quote_pieces
 from .yamlfile import DocPath
 
 # A quote of a word or two is found almost anywhere and proves nothing.
@@ -53,8 +53,8 @@ class Finding:
 
 def check(
     banks: Sequence[Bank],
-    seeds: Mapping[str, Seed],
-    indexes: Mapping[str, SeedIndex],
+    essays: Mapping[str, SourceEssay],
+    indexes: Mapping[str, EssayIndex],
     *,
     require_sources: bool = False,
     quotes: bool = True,
@@ -73,14 +73,14 @@ def check(
                 )
             )
         bank_ids.setdefault(bank.id, bank.path)
-        bad_default = bool(seeds and bank.default_seed and bank.default_seed not in seeds)
+        bad_default = bool(essays and bank.default_essay and bank.default_essay not in essays)
         if bad_default:
             # Reported here once, not again at every question quoting it.
             findings.append(
                 Finding(
                     bank.path,
                     ("source",),
-                    f"unknown seed {bank.default_seed!r}{_known(seeds, bank.default_seed)}",
+                    f"unknown essay {bank.default_essay!r}{_known(essays, bank.default_essay)}",
                 )
             )
         for q in bank.questions:
@@ -95,7 +95,7 @@ def check(
             if quotes:
                 findings.extend(
                     f
-                    for f in _sources(q, seeds, indexes, require_sources)
+                    for f in _sources(q, essays, indexes, require_sources)
                     if not (bad_default and f.path[-1:] == ("seed",) and _uses_default(q, bank))
                 )
             elif q.sources:
@@ -109,17 +109,17 @@ def check(
 
 _NO_QUOTES = (
     "this project quotes no text (sources: none in quizgen.yaml): remove the source, "
-    "or set sources: optional and add the seed texts"
+    "or set sources: optional and add the essays"
 )
 
 
 def no_seeds_folder(banks: Sequence[Bank]) -> list[Finding]:
-    """The first quote, when there are no seed texts to find it in: reported once."""
+    """The first quote, when there are no essays to find it in: reported once."""
     for bank in banks:
         for q in bank.questions:
             if q.sources:
                 message = (
-                    "the question quotes a seed text, but there is no seeds folder beside "
+                    "the question quotes an essay, but there is no seeds folder beside "
                     "the banks: add seeds/ with a seeds.yaml, or give --seeds"
                 )
                 return [Finding(q.origin.path, (*_at(q), "source"), message, q.id)]
@@ -273,8 +273,8 @@ def _not_a_choice(answer: str, choices: Sequence[str]) -> str:
 
 def _sources(
     q: Question,
-    seeds: Mapping[str, Seed],
-    indexes: Mapping[str, SeedIndex],
+    essays: Mapping[str, SourceEssay],
+    indexes: Mapping[str, EssayIndex],
     require_sources: bool,
 ) -> Iterator[Finding]:
     here = _at(q)
@@ -282,31 +282,31 @@ def _sources(
         severity = Severity.ERROR if require_sources else Severity.WARNING
         yield Finding(q.origin.path, here, "question has no source", q.id, severity)
         return
-    if not seeds:
-        return  # the seeds could not be read: that is reported once, not per quote
+    if not essays:
+        return  # the essays could not be read: that is reported once, not per quote
     for i, c in enumerate(q.sources):
         # A single mapping and a list of them are both written as "source".
         spot = (*here, "source", i) if q.origin.listed_sources else (*here, "source")
-        if not c.seed:
+        if not c.essay:
             yield Finding(
                 q.origin.path, spot, "source has no seed and the bank sets no default source", q.id
             )
-        elif c.seed not in seeds:
+        elif c.essay not in essays:
             yield Finding(
                 q.origin.path,
                 (*spot, "seed"),
-                f"unknown seed {c.seed!r}{_known(seeds, c.seed)}",
+                f"unknown essay {c.essay!r}{_known(essays, c.essay)}",
                 q.id,
             )
         elif not quote_pieces(c.quote):
             yield Finding(q.origin.path, (*spot, "quote"), "quote has no words", q.id)
         elif c.paragraph is None:
-            number, passage = indexes[c.seed].closest(c.quote)
+            number, passage = indexes[c.essay].closest(c.quote)
             shown = passage if len(passage) <= 160 else passage[:157] + "..."
             yield Finding(
                 q.origin.path,
                 (*spot, "quote"),
-                f"quote not found in seed {c.seed!r}; closest passage "
+                f"quote not found in essay {c.essay!r}; closest passage "
                 f"(paragraph {number}): {shown!r}",
                 q.id,
             )
@@ -321,13 +321,13 @@ def _sources(
             )
 
 
-def _known(seeds: Mapping[str, Seed], given: str | None = None) -> str:
-    if not seeds:
+def _known(essays: Mapping[str, SourceEssay], given: str | None = None) -> str:
+    if not essays:
         return ""
-    close = difflib.get_close_matches(given or "", sorted(seeds), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(given or "", sorted(essays), n=1, cutoff=0.6)
     guess = f"did you mean {close[0]!r}? " if close else ""
-    return f" ({guess}known seeds: {', '.join(sorted(seeds))})"
+    return f" ({guess}known essays: {', '.join(sorted(essays))})"
 
 
 def _uses_default(q: Question, bank: Bank) -> bool:
-    return all(c.seed == bank.default_seed for c in q.sources)
+    return all(c.essay == bank.default_essay for c in q.sources)

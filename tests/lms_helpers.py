@@ -51,8 +51,8 @@ def assert_feedback(cat: Catalog, q: Question, text: str) -> None:
     author, title and paragraph."""
     assert q.explanation in text, (q.id, text)
     for c in q.sources:
-        seed = cat.seeds[c.seed]
+        essay = cat.essays[c.essay]
         assert c.quote in text, (q.id, c.quote)
-        assert seed.author in text, (q.id, seed.author)
-        assert seed.title.partition(". ")[0] in text, (q.id, seed.title)
+        assert essay.author in text, (q.id, essay.author)
+        assert essay.title.partition(". ")[0] in text, (q.id, essay.title)
         assert f"paragraph {c.paragraph}" in text, (q.id, c.paragraph)

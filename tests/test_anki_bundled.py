@@ -54,7 +54,7 @@ def test_every_bundled_question_becomes_a_note_in_its_banks_deck(
             assert all(" " not in tag for tag in note.tags)
             answer = card_html(note.cards()[0].answer())
             for citation in q.sources:
-                seed = catalog.seeds[citation.seed]
-                assert f"{seed.author}, <cite>" in answer, q.id
+                essay = catalog.essays[citation.essay]
+                assert f"{essay.author}, <cite>" in answer, q.id
                 assert f"paragraph {citation.paragraph}</div>" in answer, q.id
             assert f'<div class="qz-id">{q.id}</div>' in answer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,11 @@ from ankicol import AWKWARD, EVERY_TYPE, SEEDS, copy_banks
 from click.testing import CliRunner, Result
 
 from quizgen.cli import cli
+from quizgen.export.anki.deck import write_deck
 from quizgen.export.anki.history import History
+from quizgen.load import load_catalog
+from quizgen.model import Catalog
+from quizgen.project import complete_folders
 from quizgen.resources import is_bundled
 
 ENTRY = re.compile(r'^  "([a-z0-9-]+)": \["[0-9a-f]{16}", (\d+)\],?$')
@@ -118,6 +123,52 @@ def test_removed_questions_are_forgotten_only_by_a_build_of_the_whole_folder(ban
         "sample-short",
         "sample-truefalse",
     ]
+
+
+AWKWARD_IDS = {"awkward-cloze", "awkward-short"}
+
+
+def _write_deck(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """Write the deck of ``catalog`` as the exporter does; the ids its history keeps."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    write_deck(catalog, catalog.questions, Path("deck.apkg"))
+    return set(entries(Path("banks/anki-history.json")))
+
+
+def test_the_deck_forgets_nothing_in_a_folder_its_caller_did_not_read_whole(
+    banks: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert anki("banks").exit_code == 0
+    assert set(entries(banks / "anki-history.json")) >= AWKWARD_IDS
+    (banks / "awkward-text.yaml").rename(banks / "awkward-text.txt")
+    # On disk the folder now holds only what was loaded; the catalog does not say it
+    # is complete (load_catalog alone does not know), so nothing is forgotten.
+    catalog = load_catalog([Path("banks")], SEEDS).catalog
+    assert catalog.complete_folders == frozenset()
+    assert _write_deck(catalog, monkeypatch) >= AWKWARD_IDS
+
+
+def test_the_deck_forgets_in_a_folder_its_caller_read_whole_whatever_is_on_disk_now(
+    banks: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert anki("banks").exit_code == 0
+    (banks / "awkward-text.yaml").rename(banks / "awkward-text.txt")
+    catalog = load_catalog([Path("banks")], SEEDS).catalog
+    whole = replace(catalog, complete_folders=complete_folders(b.path for b in catalog.banks))
+    assert whole.complete_folders == {"banks"}
+    # A bank file appears after the loading: the deck goes by what was loaded.
+    (banks / "awkward-text.txt").rename(banks / "awkward-text.yaml")
+    assert not AWKWARD_IDS & _write_deck(whole, monkeypatch)
+
+
+def test_a_folder_is_complete_when_every_bank_file_in_it_was_loaded(banks: Path) -> None:
+    one, other = "banks/every-type.yaml", "banks/awkward-text.yaml"
+    assert complete_folders([one]) == frozenset()  # the other file is on disk, not given
+    assert complete_folders([one, other]) == {"banks"}
+    (banks / "notes.txt").write_text("not a bank", "utf-8")
+    assert complete_folders([other, one]) == {"banks"}
+    (banks / "new.yml").write_text("title: New\nquestions: []\n", "utf-8")
+    assert complete_folders([one, other]) == frozenset()
 
 
 def test_history_option_keeps_the_file_elsewhere(banks: Path) -> None:

@@ -71,7 +71,7 @@ def test_a_wrong_bank_source_is_reported_once_with_a_guess(run, tmp_path) -> Non
     result = run("validate", path)
     assert (result.exit_code, result.stderr) == (
         1,
-        f"{path}:2:1: unknown seed 'lind' (did you mean 'lynd'? known seeds: greene, lynd)\n",
+        f"{path}:2:1: unknown essay 'lind' (did you mean 'lynd'? known essays: greene, lynd)\n",
     )
 
 

@@ -35,8 +35,8 @@ def test_coverage_has_no_uncited_substantive_paragraph(run) -> None:
 def test_counts(catalog: Catalog) -> None:
     questions = catalog.questions
     assert len(questions) >= 200
-    seeds = Counter(s for q in questions for s in {c.seed for c in q.sources})
-    assert seeds["lynd"] >= 90 and seeds["greene"] >= 90, seeds
+    essays = Counter(s for q in questions for s in {c.essay for c in q.sources})
+    assert essays["lynd"] >= 90 and essays["greene"] >= 90, essays
     types = Counter(q.kind for q in questions)
     assert len(types) == 8 and min(types.values()) >= 10, types
     levels = Counter(q.difficulty for q in questions)
@@ -52,11 +52,11 @@ def test_every_question_teaches_and_is_tagged(catalog: Catalog) -> None:
 
 def test_long_paragraphs_are_covered_in_proportion(catalog: Catalog) -> None:
     """A paragraph of n words is cited by at least n // 120 questions (the long ones many)."""
-    cited = Counter((c.seed, c.paragraph) for q in catalog.questions for c in set(q.sources))
-    for sid, seed in catalog.seeds.items():
-        for number in range(1, len(seed.paragraphs) + 1):
-            if seed.is_substantive(number):
-                words = len(seed.paragraph(number).split())
+    cited = Counter((c.essay, c.paragraph) for q in catalog.questions for c in set(q.sources))
+    for sid, essay in catalog.essays.items():
+        for number in range(1, len(essay.paragraphs) + 1):
+            if essay.is_substantive(number):
+                words = len(essay.paragraph(number).split())
                 assert cited[(sid, number)] >= max(1, words // 120), (sid, number, words)
 
 
@@ -106,7 +106,7 @@ def test_the_core_arguments_are_asked_beyond_recall(catalog: Catalog) -> None:
         place
         for q in catalog.questions
         if q.level != "recall"
-        for place in {(c.seed, c.paragraph) for c in q.sources}
+        for place in {(c.essay, c.paragraph) for c in q.sources}
     )
     core = [("lynd", 37), ("lynd", 38), ("lynd", 39), ("greene", 20), ("greene", 21)]
     assert {k: cited[k] for k in core if cited[k] < 4} == {}
@@ -114,4 +114,6 @@ def test_the_core_arguments_are_asked_beyond_recall(catalog: Catalog) -> None:
 
 def test_essays_compared_holds_only_comparisons(catalog: Catalog) -> None:
     (bank,) = [b for b in catalog.banks if b.id == "essays-compared"]
-    assert [q.id for q in bank.questions if {c.seed for c in q.sources} != {"lynd", "greene"}] == []
+    assert [
+        q.id for q in bank.questions if {c.essay for c in q.sources} != {"lynd", "greene"}
+    ] == []

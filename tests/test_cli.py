@@ -59,7 +59,7 @@ def test_validate_good_bank(run) -> None:
     result = run("validate", "--require-sources", GOOD)
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "OK: 8 questions in 1 bank(s); 9 quotes found in the seeds\n",
+        "OK: 8 questions in 1 bank(s); 9 quotes found in the essays\n",
         "",
     )
 
@@ -165,7 +165,7 @@ def test_stats_counts_levels_and_questions_without_one(run) -> None:
     result = run("stats", GOOD, weighted, "--no-tags")
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    section = text[text.index("by level:") : text.index("by seed:")]
+    section = text[text.index("by level:") : text.index("by essay:")]
     assert section == (
         "by level:\n"
         "  recall                                       0\n"

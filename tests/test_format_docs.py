@@ -63,7 +63,7 @@ def test_weighted_rubric_without_points_is_worth_its_sum(tmp_path: Path) -> None
 def test_doc_example_validates_with_every_type(run) -> None:
     result = run("validate", "--require-sources", "--strict", "tests/fixtures/good/every-type.yaml")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "OK: 8 questions in 1 bank(s); 9 quotes found in the seeds\n"
+    assert result.stdout == "OK: 8 questions in 1 bank(s); 9 quotes found in the essays\n"
     types = set(re.findall(r"^    type: (\w+)$", DOC.read_text("utf-8"), flags=re.M))
     assert types == set(schema("bank")["$defs"]["questionType"]["enum"])
 

@@ -125,9 +125,7 @@ def test_a_project_that_quotes_no_text_gets_no_warnings(tmp_path: Path) -> None:
     assert validated.stdout == "OK: 2 questions in 1 bank(s)\n"
     covered = invoke(folder, "coverage")
     assert (covered.exit_code, covered.stderr) == (0, "")
-    assert covered.stdout == (
-        "no seed texts: this project quotes none, so there is nothing to cover\n"
-    )
+    assert covered.stdout == ("no essays: this project quotes none, so there is nothing to cover\n")
     built = invoke(folder, "build")
     assert (built.exit_code, built.stderr) == (0, "")
     assert "wrote build/maths.apkg: 2 notes" in built.stdout
@@ -141,7 +139,7 @@ def test_a_source_in_a_project_that_quotes_no_text_is_an_error(tmp_path: Path) -
     assert (result.exit_code, result.stderr) == (
         1,
         "questions/fractions.yaml:8:5: this project quotes no text (sources: none in "
-        "quizgen.yaml): remove the source, or set sources: optional and add the seed texts "
+        "quizgen.yaml): remove the source, or set sources: optional and add the essays "
         "[third]\n",
     )
 
@@ -158,7 +156,7 @@ def test_a_teachers_banks_without_seeds_are_never_checked_against_the_bundled_on
     result = invoke(tmp_path, "validate", "banks")
     assert (result.exit_code, result.stderr) == (
         1,
-        "banks/mine.yaml:3:48: the question quotes a seed text, but there is no seeds folder "
+        "banks/mine.yaml:3:48: the question quotes an essay, but there is no seeds folder "
         "beside the banks: add seeds/ with a seeds.yaml, or give --seeds [a]\n",
     )
 

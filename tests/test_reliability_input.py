@@ -123,7 +123,7 @@ def test_a_missing_quote_of_160_kb_is_reported_with_a_short_passage(run, tmp_pat
     result = run("validate", str(bank))
     assert result.exit_code == 1
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{bank}:9:7: quote not found in seed 'lynd'; closest passage")
+    assert line.startswith(f"{bank}:9:7: quote not found in essay 'lynd'; closest passage")
     assert len(line) < 400
 
 
@@ -145,7 +145,7 @@ def test_bank_files_in_upper_case_broken_links_and_pipes_are_never_skipped(run, 
     ]
 
 
-def test_a_seed_that_is_a_named_pipe_is_refused_not_waited_for(run, tmp_path) -> None:
+def test_an_essay_that_is_a_named_pipe_is_refused_not_waited_for(run, tmp_path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "seeds.yaml").write_text(
@@ -155,7 +155,7 @@ def test_a_seed_that_is_a_named_pipe_is_refused_not_waited_for(run, tmp_path) ->
     result = run("validate", "--seeds", str(seeds), f"{HERE}/merge-list.yaml")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"{seeds}/seeds.yaml:3:5: cannot read seed text {seeds}/lynd.txt: cannot read file: "
+        f"{seeds}/seeds.yaml:3:5: cannot read essay {seeds}/lynd.txt: cannot read file: "
         "not a regular file (a pipe, device or folder)"
     )
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.cloze import parse_cloze
 from quizgen.media import media_name, sniff, svg_problem
-from quizgen.model import parse_cloze
 from quizgen.rich import problems, to_html
 
 RICH = Path(__file__).parent / "fixtures" / "rich"
@@ -155,7 +155,7 @@ def test_the_rich_fixture_bank_validates(run) -> None:
     result = run("validate", "tests/fixtures/rich/rich-every-type.yaml", "--seeds", "seeds")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == (
-        "OK: 8 questions in 1 bank(s); 0 quotes found in the seeds; 8 warning(s)"
+        "OK: 8 questions in 1 bank(s); 0 quotes found in the essays; 8 warning(s)"
     )
 
 

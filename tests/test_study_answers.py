@@ -90,24 +90,24 @@ def test_each_type_answered_shows_feedback_and_the_passage(
         assert expected in feedback.locator(".expected").inner_text()
     figures = feedback.locator("figure.source")
     assert figures.count() == len(q.sources)
-    seeds = catalog(EVERY_TYPE).seeds
+    essays = catalog(EVERY_TYPE).essays
     for figure, source in zip(figures.all(), q.sources, strict=True):
-        seed = seeds[source.seed]
+        essay = essays[source.essay]
         assert figure.locator("blockquote").inner_text() == source.quote
         caption = figure.locator("figcaption").inner_text()
-        assert caption == f"{seed.author}, {seed.title}, paragraph {source.paragraph}"
+        assert caption == f"{essay.author}, {essay.title}, paragraph {source.paragraph}"
     # The feedback is focused, so a screen reader reads it next.
     assert page.evaluate("document.activeElement.classList.contains('feedback')")
 
     source = q.sources[-1]
     figures.last.get_by_role("button", name="Read in context").click()
     assert page.locator("#view-read").is_visible()
-    paragraph = page.locator(f"#para-{source.seed}-{source.paragraph}")
+    paragraph = page.locator(f"#para-{source.essay}-{source.paragraph}")
     assert "highlighted" in (paragraph.get_attribute("class") or "")
     assert paragraph.is_visible()
     marks = [normalise(m) for m in paragraph.locator("mark").all_text_contents()]
     assert marks == quote_pieces(source.quote)
-    assert page.evaluate("document.activeElement.id") == f"para-{source.seed}-{source.paragraph}"
+    assert page.evaluate("document.activeElement.id") == f"para-{source.essay}-{source.paragraph}"
     page.get_by_role("button", name="← Back to the question").click()
     assert page.locator("#practise-session .feedback").is_visible()
     assert page.errors == []
@@ -137,7 +137,7 @@ def test_the_reader_counts_the_questions_on_each_paragraph_and_practises_them(
     for q in QUESTIONS.values():
         for s in q.sources:
             assert s.paragraph is not None
-            citing.setdefault((s.seed, s.paragraph), set()).add(q.id)
+            citing.setdefault((s.essay, s.paragraph), set()).add(q.id)
     context = browser.new_context()
     page = open_page(context, every_type_page)
     page.click("button[data-view=read]")
@@ -150,12 +150,12 @@ def test_the_reader_counts_the_questions_on_each_paragraph_and_practises_them(
     }
     expected = {
         n: f"{len(ids)} question{'s' if len(ids) > 1 else ''}"
-        for (seed, n), ids in citing.items()
-        if seed == "lynd"
+        for (essay, n), ids in citing.items()
+        if essay == "lynd"
     }
     assert shown == expected
-    (seed, n), ids = max(citing.items(), key=lambda item: len(item[1]))
-    page.locator(f"#para-{seed}-{n}").locator("xpath=..").locator(".cited").click()
+    (essay, n), ids = max(citing.items(), key=lambda item: len(item[1]))
+    page.locator(f"#para-{essay}-{n}").locator("xpath=..").locator(".cited").click()
     bar = page.locator("#practise-session .session-bar span").inner_text()
     assert bar == f"Practise: paragraph {n} of Staughton Lynd · {len(ids)} questions"
     first = page.locator("#practise-session article.card").get_attribute("data-question")

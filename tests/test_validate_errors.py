@@ -32,7 +32,7 @@ EXPECTED = {
         "2:1: unknown key 'bogus'",
         "9:5: answer 'z' is not one of the choices [a]",
         "10:5: unknown key 'explanaton' for an mcq question (did you mean 'explanation'?) [a]",
-        "11:14: quote not found in seed 'lynd'; closest passage (paragraph 8): "
+        "11:14: quote not found in essay 'lynd'; closest passage (paragraph 8): "
         "'Victor Serge was born in Brussels in 1890.' [a]",
     ],
     "top-level-not-mapping.yaml": ["1:1: the top level must be a mapping, not a list"],
@@ -73,11 +73,11 @@ EXPECTED = {
         "11:5: cloze numbers start at c1, not c0 [zero-deletion]",
     ],
     "quote-not-found.yaml": [
-        "9:7: quote not found in seed 'lynd'; closest passage (paragraph 8): "
+        "9:7: quote not found in essay 'lynd'; closest passage (paragraph 8): "
         "'Victor Serge was born in Brussels in 1890. His given' [misquoted]",
     ],
     "unknown-seed.yaml": [
-        "8:7: unknown seed 'lind' (did you mean 'lynd'? known seeds: greene, lynd) [wrong-seed]"
+        "8:7: unknown essay 'lind' (did you mean 'lynd'? known essays: greene, lynd) [wrong-seed]"
     ],
     "source-without-seed.yaml": [
         "7:5: source has no seed and the bank sets no default source [no-seed]",
@@ -204,7 +204,7 @@ def test_warning_without_source_and_strict(run, tmp_path) -> None:
     assert loose.exit_code == 0
     assert loose.stderr == f"{bank}:3:5: warning: question has no source [q]\n"
     assert loose.stdout == (
-        "OK: 1 questions in 1 bank(s); 0 quotes found in the seeds; 1 warning(s)\n"
+        "OK: 1 questions in 1 bank(s); 0 quotes found in the essays; 1 warning(s)\n"
     )
     strict = run("validate", "--strict", str(bank))
     assert strict.exit_code == 1

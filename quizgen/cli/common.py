@@ -27,7 +27,7 @@ def bank_paths(func: F) -> F:
         "seeds_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Folder of seed texts with seeds.yaml (default: the seeds folder beside the "
+        help="Folder of the essays, with their seeds.yaml (default: the seeds folder beside the "
         "banks, else the project's).",
     )(func)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
@@ -119,9 +119,11 @@ def load(
 ) -> Loaded:
     """Load and verify the banks of the current project (or ``paths``); print
     warnings (with ``strict``, fail on them)."""
+    import dataclasses
+
     from ..errors import BankError
     from ..load import load_catalog
-    from ..project import resolve_inputs
+    from ..project import complete_folders, resolve_inputs
 
     project = current_project()
     inputs = resolve_inputs(project, paths, seeds_dir)
@@ -141,7 +143,11 @@ def load(
 
     for line in capped(result.warnings):
         say(line, err=True)
-    return Loaded(result.catalog, result.warnings, project)
+    # Which folders were read whole, for the exporters (the Anki history): found here,
+    # once, so that no exporter looks at the disk for it.
+    banks = (b.path for b in result.catalog.banks)
+    catalog = dataclasses.replace(result.catalog, complete_folders=complete_folders(banks))
+    return Loaded(catalog, result.warnings, project)
 
 
 # One kind of warning (by its message, numbers aside) is shown this often per file,

@@ -34,7 +34,7 @@ def validate(
     )
     questions = catalog.questions
     quotes = sum(len(q.sources) for q in questions)
-    found = "" if project.sources == "none" else f"; {quotes} quotes found in the seeds"
+    found = "" if project.sources == "none" else f"; {quotes} quotes found in the essays"
     click.echo(
         f"OK: {len(questions)} questions in {len(catalog.banks)} bank(s){found}"
         + (f"; {len(warnings)} warning(s)" if warnings else "")
@@ -69,7 +69,7 @@ def list_(paths: tuple[Path, ...], seeds_dir: Path | None, **options: tuple[str,
 def stats(
     paths: tuple[Path, ...], seeds_dir: Path | None, show_tags: bool, **options: tuple[str, ...]
 ) -> None:
-    """Count questions by bank, type, difficulty, level, seed and tag.
+    """Count questions by bank, type, difficulty, level, essay and tag.
 
     \b
     Example:
@@ -87,7 +87,7 @@ def stats(
         ("type", s.by_type),
         ("difficulty", s.by_difficulty),
         ("level", s.by_level),
-        ("seed", s.by_seed),
+        ("essay", s.by_essay),
     ]
     if show_tags:
         sections.append(("tag", s.by_tag))
@@ -109,7 +109,7 @@ def stats(
     help="A paragraph with at least this many words is substantive.",
 )
 def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) -> None:
-    """Show the substantive paragraphs of each seed that no question cites.
+    """Show the substantive paragraphs of each essay that no question cites.
 
     Paragraphs are those a reader sees (see seeds.yaml form:), numbered from 1; headings,
     bylines and endnotes listed in seeds.yaml are not substantive. Exits 1 when
@@ -123,22 +123,22 @@ def coverage(paths: tuple[Path, ...], seeds_dir: Path | None, min_words: int) ->
     from ..report import coverage as compute
 
     catalog = load(paths, seeds_dir).catalog
-    if not catalog.seeds:
-        click.echo("no seed texts: this project quotes none, so there is nothing to cover")
+    if not catalog.essays:
+        click.echo("no essays: this project quotes none, so there is nothing to cover")
         return
     c = compute(catalog, min_words)
-    for sid, seed in catalog.seeds.items():
-        missing = sum(1 for u in c.uncovered if u.seed.id == sid)
+    for sid, essay in catalog.essays.items():
+        missing = sum(1 for u in c.uncovered if u.essay.id == sid)
         total = c.substantive[sid]
         click.echo(
             f"{sid}: {total - missing} of {total} substantive paragraphs cited "
-            f"({len(c.cited.get(sid, {}))} of {len(seed.paragraphs)} paragraphs in all)"
+            f"({len(c.cited.get(sid, {}))} of {len(essay.paragraphs)} paragraphs in all)"
         )
     if c.uncovered:
         raise BankError(
             Problem(
-                Location(u.seed.path, u.seed.lines[u.paragraph - 1], 1),
-                f"paragraph {u.paragraph} of {u.seed.id!r} ({u.words} words) is cited "
+                Location(u.essay.path, u.essay.lines[u.paragraph - 1], 1),
+                f"paragraph {u.paragraph} of {u.essay.id!r} ({u.words} words) is cited "
                 f"by no question: {u.excerpt!r}",
             )
             for u in c.uncovered

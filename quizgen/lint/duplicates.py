@@ -1,6 +1,6 @@
 """near-duplicate: the same fact asked twice, within a bank or across banks.
 
-Two questions are candidates when they cite the same paragraph of a seed, or have
+Two questions are candidates when they cite the same paragraph of a essay, or have
 the same answer. They are near-duplicates when they quote the same passage (one
 quote contains the other, near enough: rapidfuzz partial ratio of at least
 :data:`SAME_QUOTE`) and their prompts and answers are alike (rapidfuzz token-sort
@@ -31,7 +31,7 @@ NEAREST = 5
 def check(ctx: Context) -> Iterator[tuple[str, Finding]]:
     questions = ctx.questions
     texts = [" ".join(sorted(content_words(f"{stem(q)} {answer(q)}"))) for q in questions]
-    quotes = [[(c.seed, c.paragraph, fold(c.quote)) for c in q.sources] for q in questions]
+    quotes = [[(c.essay, c.paragraph, fold(c.quote)) for c in q.sources] for q in questions]
     answers = [fold(answer(q)) for q in questions]
     best: dict[int, tuple[float, int, bool]] = {}  # later -> (score, earlier, same quote)
     for i, j, score in _alike_pairs(questions, texts):
@@ -80,7 +80,7 @@ def _candidates(questions: Sequence[Question]) -> list[list[int]]:
     """Groups of questions (in order) that cite one paragraph or share an answer."""
     groups: dict[object, list[int]] = defaultdict(list)
     for i, q in enumerate(questions):
-        for c in {(c.seed, c.paragraph) for c in q.sources if c.paragraph is not None}:
+        for c in {(c.essay, c.paragraph) for c in q.sources if c.paragraph is not None}:
             groups[c].append(i)
         if not isinstance(q, TrueFalse):
             groups[("answer", q.kind, fold(answer(q)))].append(i)
@@ -90,7 +90,7 @@ def _candidates(questions: Sequence[Question]) -> list[list[int]]:
 def _same_quote(
     a: Sequence[tuple[str, int | None, str]], b: Sequence[tuple[str, int | None, str]]
 ) -> bool:
-    """Whether two questions' citations (seed, paragraph, folded quote) share a passage."""
+    """Whether two questions' citations (essay, paragraph, folded quote) share a passage."""
     from rapidfuzz import fuzz
 
     return any(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import OutputError, Problem
+from ...errors import OutputError
 from ...vocabulary import DEFAULT_DECK
 from .history import HISTORY_NAME, History, build_time
 
@@ -64,7 +64,7 @@ def write_deck(
     from .package import DeckRow, NoteRow, write_apkg
     from .richfield import media_file
 
-    maker = NoteMaker(catalog.seeds, type_in=options.type_in, namespace=options.namespace)
+    maker = NoteMaker(catalog.essays, type_in=options.type_in, namespace=options.namespace)
     notes = [maker.note(q) for q in questions]
 
     histories = _histories(catalog, options.history)
@@ -176,29 +176,19 @@ def _forget_removed(
     """Drop entries of questions deleted from the banks.
 
     Only for a folder's own history, and only when every bank file of that folder was
-    loaded: a build from one file must not forget the other files' questions. A file
-    given with ``--history`` may serve other folders, built in other runs, whose
-    questions this run cannot see: nothing is ever dropped from it.
+    loaded (``catalog.complete_folders``, as the loader's caller found it): a build
+    from one file must not forget the other files' questions. A file given with
+    ``--history`` may serve other folders, built in other runs, whose questions this
+    run cannot see: nothing is ever dropped from it.
     """
     if override is not None:
         return
-    from ...load import bank_files
     from .notetypes import NOTE_TYPES
 
-    loaded = {_resolved(Path(b.path)) for b in catalog.banks}
     for path, history in histories.items():
-        problems: list[Problem] = []
-        on_disk = {_resolved(p) for p in bank_files([path.parent], problems)}
-        if problems or not on_disk <= loaded:
+        if str(path.parent) not in catalog.complete_folders:
             continue
         ids = {
             q.id for b in catalog.banks if Path(b.path).parent == path.parent for q in b.questions
         }
         history.keep_only(ids, {str(t.id) for t in NOTE_TYPES})
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return path.absolute()

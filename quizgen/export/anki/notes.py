@@ -24,8 +24,8 @@ from ...model import (
     MultipleChoice,
     Ordering,
     Question,
-    Seed,
     ShortAnswer,
+    SourceEssay,
     TrueFalse,
 )
 from ..choices import stable_order
@@ -103,12 +103,12 @@ class NoteMaker:
 
     def __init__(
         self,
-        seeds: Mapping[str, Seed],
+        essays: Mapping[str, SourceEssay],
         *,
         type_in: bool = False,
         namespace: str = _GUID_NAMESPACE,
     ) -> None:
-        self._seeds = seeds
+        self._essays = essays
         self._namespace = namespace
         self._short_type = TYPE_IN if type_in else QA
         self._macros: Any = jinja_env().get_template("anki/fields.html").module
@@ -119,7 +119,7 @@ class NoteMaker:
         html = self._sources.get(citations)
         if html is None:
             html = self._sources[citations] = str(
-                self._macros.source(citations, self._seeds)
+                self._macros.source(citations, self._essays)
             ).strip()
         return html
 
@@ -188,7 +188,7 @@ def note_tags(q: Question) -> tuple[str, ...]:
         *q.tags,
         f"difficulty::{q.difficulty}",
         f"type::{q.kind}",
-        *(f"source::{c.seed}" for c in q.sources if c.seed),
+        *(f"source::{c.essay}" for c in q.sources if c.essay),
     ]
     return tuple(dict.fromkeys("_".join(t.split()) for t in tags if t and not t.isspace()))
 

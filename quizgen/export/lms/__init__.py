@@ -33,7 +33,7 @@ def project_option(name: str, help: str) -> ExportOption:
 
 
 def short_title(title: str) -> str:
-    """A seed's title up to its first full stop, as the answer keys cite it."""
+    """A essay's title up to its first full stop, as the answer keys cite it."""
     head, stop, _ = title.partition(". ")
     return head if stop else title
 
@@ -42,9 +42,9 @@ def citations(catalog: Catalog, q: Question) -> tuple[str, ...]:
     """Each source of ``q`` as one line: the quote, author, title and paragraph."""
     lines = []
     for c in q.sources:
-        seed = catalog.seeds[c.seed]
+        essay = catalog.essays[c.essay]
         where = f", paragraph {c.paragraph}" if c.paragraph is not None else ""
-        lines.append(f"“{c.quote}” ({seed.author}, {short_title(seed.title)}{where})")
+        lines.append(f"“{c.quote}” ({essay.author}, {short_title(essay.title)}{where})")
     return tuple(lines)
 
 

@@ -15,19 +15,19 @@ from typing import Any, assert_never
 
 from markupsafe import Markup
 
+from ...cloze import Deletion
 from ...model import (
     Catalog,
     Citation,
     Cloze,
-    Deletion,
     Essay,
     Matching,
     MultipleAnswer,
     MultipleChoice,
     Ordering,
     Question,
-    Seed,
     ShortAnswer,
+    SourceEssay,
     TrueFalse,
 )
 from ...textmatch import normalise_with_origin, quote_pieces
@@ -56,18 +56,18 @@ def study_data(
     project: str | None = None,
 ) -> dict[str, Any]:
     """The page's JSON: the chosen questions, the essays they quote, and the filters."""
-    cited = {c.seed for q in questions for c in q.sources}
-    seeds = [s for s in catalog.seeds.values() if s.id in cited]
+    cited = {c.essay for q in questions for c in q.sources}
+    essays = [s for s in catalog.essays.values() if s.id in cited]
     banks = [b for b in catalog.banks if any(q.bank == b.id for q in questions)]
     items = [question_data(q, catalog) for q in questions]
     levels = sorted({str(i["level"]) for i in items if "level" in i})
     present = {q.kind for q in questions}
     return {
         "format": FORMAT_VERSION,
-        "project": project or "-".join(sorted(catalog.seeds)) or "quizgen",
-        "title": title or default_title(seeds, banks),
+        "project": project or "-".join(sorted(catalog.essays)) or "quizgen",
+        "title": title or default_title(essays, banks),
         "banks": [{"id": b.id, "title": b.title} for b in banks],
-        "seeds": [seed_data(s) for s in seeds],
+        "seeds": [essay_data(s) for s in essays],
         "types": [{"id": t, "label": TYPE_LABELS[t]} for t in QUESTION_TYPES if t in present],
         "difficulties": [d for d in DIFFICULTIES if any(q.difficulty == d for q in questions)],
         "tags": sorted({t for q in questions for t in q.tags}),
@@ -76,20 +76,20 @@ def study_data(
     }
 
 
-def default_title(seeds: Sequence[Seed], banks: Sequence[Any]) -> str:
+def default_title(essays: Sequence[SourceEssay], banks: Sequence[Any]) -> str:
     if len(banks) == 1:
         return str(banks[0].title)
-    authors = list(dict.fromkeys(s.author for s in seeds if s.author))
+    authors = list(dict.fromkeys(s.author for s in essays if s.author))
     return "Study: " + " and ".join(authors) if authors else "Study"
 
 
-def seed_data(seed: Seed) -> dict[str, Any]:
+def essay_data(essay: SourceEssay) -> dict[str, Any]:
     return {
-        "id": seed.id,
-        "title": seed.title,
-        "author": seed.author,
-        "published": seed.published,
-        "paragraphs": list(seed.paragraphs),
+        "id": essay.id,
+        "title": essay.title,
+        "author": essay.author,
+        "published": essay.published,
+        "paragraphs": list(essay.paragraphs),
     }
 
 
@@ -259,10 +259,10 @@ def cloze_parts(q: Cloze) -> list[Any]:
 
 
 def citation_data(c: Citation, catalog: Catalog) -> dict[str, Any]:
-    data: dict[str, Any] = {"seed": c.seed, "quote": c.quote, "paragraph": c.paragraph}
-    seed = catalog.seeds.get(c.seed)
-    if seed is not None and c.paragraph is not None:
-        data["spans"] = quote_spans(seed.paragraph(c.paragraph), c.quote)
+    data: dict[str, Any] = {"seed": c.essay, "quote": c.quote, "paragraph": c.paragraph}
+    essay = catalog.essays.get(c.essay)
+    if essay is not None and c.paragraph is not None:
+        data["spans"] = quote_spans(essay.paragraph(c.paragraph), c.quote)
     return data
 
 

@@ -13,17 +13,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
+from ...cloze import Deletion
 from ...model import (
     Cloze,
-    Deletion,
     Essay,
     Matching,
     MultipleAnswer,
     MultipleChoice,
     Ordering,
     Question,
-    Seed,
     ShortAnswer,
+    SourceEssay,
     TrueFalse,
 )
 from ...vocabulary import Paper
@@ -118,7 +118,7 @@ class Blank:
 
 @dataclass(frozen=True)
 class Work:
-    """A seed essay that the key cites, listed once in full at the top of the key."""
+    """An essay that the key cites, listed once in full at the top of the key."""
 
     author: str
     title: str
@@ -225,7 +225,7 @@ class Worksheet:
 
 def build_worksheet(
     version: Version,
-    seeds: Mapping[str, Seed],
+    essays: Mapping[str, SourceEssay],
     *,
     title: str,
     instructions: str,
@@ -237,7 +237,7 @@ def build_worksheet(
 ) -> Worksheet:
     sections: list[Section] = []
     for number, arranged in enumerate(version.questions, 1):
-        item = _item(number, arranged, seeds)
+        item = _item(number, arranged, essays)
         item = replace(item, points=scoring.points(item.question), rule=scoring.rule(item.question))
         if sections and sections[-1].kind == item.kind:
             last = sections[-1]
@@ -273,9 +273,9 @@ def _letter(index: int) -> str:
     return chr(ord("A") + index)
 
 
-def _item(number: int, arranged: Arranged, seeds: Mapping[str, Seed]) -> Item:
+def _item(number: int, arranged: Arranged, essays: Mapping[str, SourceEssay]) -> Item:
     q = arranged.question
-    sources = tuple(SourceNote(_work(seeds, c.seed), c.paragraph, c.quote) for c in q.sources)
+    sources = tuple(SourceNote(_work(essays, c.essay), c.paragraph, c.quote) for c in q.sources)
     match q:
         case MultipleChoice() | MultipleAnswer():
             right = q.right_indexes
@@ -328,9 +328,9 @@ def _match_item(
     return Item(number, q, data, options=options, rows=rows, sources=sources)
 
 
-def _work(seeds: Mapping[str, Seed], seed_id: str) -> Work:
-    seed = seeds[seed_id]  # a verified catalog cites only seeds it has
-    return Work(seed.author, seed.title, seed.published)
+def _work(essays: Mapping[str, SourceEssay], essay_id: str) -> Work:
+    essay = essays[essay_id]  # a verified catalog cites only essays it has
+    return Work(essay.author, essay.title, essay.published)
 
 
 def _answer_line(answer: str) -> tuple[LineSize, int]:

@@ -63,7 +63,7 @@ def make_worksheets(
     return tuple(
         build_worksheet(
             version,
-            catalog.seeds,
+            catalog.essays,
             title=title,
             instructions=options.instructions,
             paper=options.paper,

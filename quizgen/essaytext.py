@@ -1,4 +1,4 @@
-"""Seed texts as people have them: their paragraphs, numbered as a reader counts them.
+"""Essays as people have them: their paragraphs, numbered as a reader counts them.
 
 Three forms:
 
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, get_args
 
-SeedForm = Literal["lines", "wrapped", "markdown"]
-SEED_FORMS: tuple[SeedForm, ...] = get_args(SeedForm)
+EssayForm = Literal["lines", "wrapped", "markdown"]
+ESSAY_FORMS: tuple[EssayForm, ...] = get_args(EssayForm)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Wrapped texts fold their lines well before this; a text in the "lines" form
 # (a paragraph a line) nearly always has some line longer than this.
@@ -32,13 +32,13 @@ WRAPPED_WIDTH = 100
 
 
 @dataclass(frozen=True)
-class SeedText:
-    form: SeedForm
+class EssayText:
+    form: EssayForm
     paragraphs: tuple[str, ...]
     lines: tuple[int, ...]  # the 1-based line each paragraph starts on
 
 
-def seed_paragraphs(text: str, form: SeedForm | None, file_name: str) -> SeedText:
+def essay_paragraphs(text: str, form: EssayForm | None, file_name: str) -> EssayText:
     """The paragraphs of ``text`` read in ``form`` (None: detected)."""
     chosen = form or detect_form(text, file_name)
     # Split on "\n" only, as editors count lines (str.splitlines would also split on
@@ -50,10 +50,10 @@ def seed_paragraphs(text: str, form: SeedForm | None, file_name: str) -> SeedTex
         numbered = _wrapped(lines)
     else:
         numbered = _markdown(text)
-    return SeedText(chosen, tuple(p for _, p in numbered), tuple(n for n, _ in numbered))
+    return EssayText(chosen, tuple(p for _, p in numbered), tuple(n for n, _ in numbered))
 
 
-def detect_form(text: str, file_name: str) -> SeedForm:
+def detect_form(text: str, file_name: str) -> EssayForm:
     """``markdown`` for a .md file; ``wrapped`` when no line is longer than a folded
     line and some paragraph runs over several lines; else ``lines``."""
     if file_name.lower().endswith(MARKDOWN_SUFFIXES):

@@ -1,4 +1,4 @@
-"""Seed texts as people have them: hard-wrapped, Markdown, or a paragraph a line."""
+"""Essays as people have them: hard-wrapped, Markdown, or a paragraph a line."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURES
 
+from quizgen.essaytext import ESSAY_FORMS, detect_form, essay_paragraphs
 from quizgen.load import load_catalog
-from quizgen.seedtext import SEED_FORMS, detect_form, seed_paragraphs
 
 COURSE = FIXTURES / "project" / "course"
 # Where each quote of the course banks is, counted in blank-line paragraphs as a
@@ -53,20 +53,20 @@ def cli_group():  # type: ignore[no-untyped-def]
 def test_every_quote_is_found_from_the_project_folder(course: Path) -> None:
     result = invoke(course, "validate", "--require-sources")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the seeds\n"
+    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the essays\n"
 
 
 def test_every_quote_is_found_from_the_parent_folder(course: Path) -> None:
     result = invoke(course.parent, "validate", "--require-sources", "course/banks")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the seeds\n"
+    assert result.stdout == "OK: 13 questions in 2 bank(s); 13 quotes found in the essays\n"
 
 
 def test_paragraph_numbers_are_the_paragraphs_a_reader_sees(course: Path) -> None:
     catalog = load_catalog([course / "banks"], course / "seeds").catalog
     found = {q.id: q.sources[0].paragraph for q in catalog.questions}
     assert found == PARAGRAPHS
-    bees, rivers = catalog.seeds["bees"], catalog.seeds["rivers"]
+    bees, rivers = catalog.essays["bees"], catalog.essays["rivers"]
     assert (len(bees.paragraphs), len(rivers.paragraphs)) == (18, 15)
     # A wrapped paragraph is its lines joined; its line is where it starts.
     assert bees.paragraphs[8].startswith("The year of the bee-keeper does not begin in January")
@@ -84,14 +84,14 @@ def test_coverage_counts_blank_line_paragraphs(course: Path) -> None:
     ]
 
 
-def test_a_seed_read_in_the_wrong_form_misses_its_wrapped_quotes(course: Path) -> None:
+def test_an_essay_read_in_the_wrong_form_misses_its_wrapped_quotes(course: Path) -> None:
     listing = course / "seeds" / "seeds.yaml"
     listing.write_text(
         listing.read_text("utf-8").replace("file: bees.txt", "file: bees.txt\n    form: lines")
     )
     result = invoke(course, "validate")
     assert result.exit_code == 1
-    assert result.stderr.count("quote not found in seed 'bees'") == 7
+    assert result.stderr.count("quote not found in essay 'bees'") == 7
 
 
 def test_detected_forms() -> None:
@@ -99,18 +99,18 @@ def test_detected_forms() -> None:
     assert detect_form("folded\nlines\n\nhere\n", "a.txt") == "wrapped"
     assert detect_form("short\n\nlines\n", "a.txt") == "lines"
     assert detect_form("# Title\n", "essay.MD") == "markdown"
-    assert SEED_FORMS == ("lines", "wrapped", "markdown")
+    assert ESSAY_FORMS == ("lines", "wrapped", "markdown")
 
 
 def test_a_wrapped_line_ending_in_a_hyphen_runs_on() -> None:
     text = "a well-\nknown rule -- and\nanother--\nthing\n"
-    assert seed_paragraphs(text, "wrapped", "t.txt").paragraphs == (
+    assert essay_paragraphs(text, "wrapped", "t.txt").paragraphs == (
         "a well-known rule -- and another--thing",
     )
 
 
-def test_the_seed_list_schema_names_the_same_forms() -> None:
+def test_the_essay_list_schema_names_the_same_forms() -> None:
     from quizgen.schemacheck import schema
 
     item = schema("seeds")["properties"]["seeds"]["items"]["properties"]
-    assert tuple(item["form"]["enum"]) == SEED_FORMS
+    assert tuple(item["form"]["enum"]) == ESSAY_FORMS
