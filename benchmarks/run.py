@@ -41,6 +41,14 @@ LMS_OUTPUTS = {
     "blooket": "quiz.csv",
 }
 
+# What rich content costs, measured on the rich synthetic banks: (name, command, output).
+RICH_OUTPUTS = (
+    ("anki", "anki", "rich.apkg"),
+    ("worksheet (all, HTML)", "worksheet", "rich-worksheet"),
+    ("moodle", "moodle", "rich.xml"),
+    ("study", "study", "rich-study.html"),
+)
+
 
 @dataclass
 class Measure:
@@ -134,11 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         small,
     )
 
-    def banks(size: int) -> list[str]:
-        folder = out / f"banks-{size}"
+    def banks(size: int, rich: bool = False) -> list[str]:
+        folder = out / f"banks-{'rich-' if rich else ''}{size}"
         if not (folder / ".complete").exists():
             shutil.rmtree(folder, ignore_errors=True)
-            synthetic.write_banks(folder, size, seeds)
+            synthetic.write_banks(folder, size, seeds, rich=rich)
             (folder / ".complete").write_text("")
         return [str(folder), "--seeds", str(seeds)]
 
@@ -222,6 +230,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # write the multiple-choice and true/false ones that fit their sheets).
         for name, target in LMS_OUTPUTS.items():
             run(name, size, [*QUIZGEN, name, *common, "-o", str(work / target)])
+        # The same questions with rich content (Markdown, math, an image on every
+        # fourth): a separate set, so the plain figures above stay comparable.
+        rich = banks(size, rich=True)
+        for name, cmd, target in RICH_OUTPUTS:
+            run(f"{name} (rich)", size, [*QUIZGEN, cmd, *rich, "-o", str(work / target)])
     if args.largest:
         largest = largest_bank(out / "largest")
         questions = largest.read_text("utf-8").count("\n  - ")

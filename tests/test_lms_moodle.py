@@ -339,3 +339,20 @@ def test_rich_feedback_and_grader_information_are_rendered(rich):
         "<p>Look for:</p><ul><li>defines <em>division</em></li>"
         "<li>uses \\(\\frac{d}{c}\\)</li></ul>"
     )
+
+
+def test_a_rich_short_answer_is_what_a_student_types(rich):
+    _, by_id = rich
+    # answer "x^5", accept "$x^5$": both typed x^5, written once.
+    assert _answers(by_id["rich-short"]) == [(100.0, "x^5")]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["a}b", "a\\}b", "a\\\\#b", "ends\\", "R&", "R&amp;", "p#q~r=s", "{2:SA:=x}", "2*3", "a\\*b"],
+)
+def test_every_answer_reads_back_as_written(answer):
+    from quizgen.export.moodle.cloze import answer_literal
+
+    found, rest = moodle_multianswer(f"<p>x {{1:SHORTANSWER:={answer_literal(answer)}}} y</p>")
+    assert (found, rest) == ([(1, answer)], "<p>x {#1} y</p>")

@@ -147,7 +147,7 @@ def question(catalog: Catalog, q: Question, bank_tags: Sequence[str]) -> ET.Elem
         case ShortAnswer():
             element = _head(catalog, q, "shortanswer", q.prompt, paragraphs(q.prompt), PENALTY)
             _value(element, "usecase", 0)
-            for accepted in (q.answer, *q.accept):
+            for accepted in typed_answers(q):
                 _answer(element, 100, shortanswer_literal(accepted), "moodle_auto_format")
         case Cloze():
             text, total = cloze_text(q)
@@ -234,6 +234,15 @@ def _tags(element: ET.Element, tags: Sequence[str]) -> None:
     holder = ET.SubElement(element, "tags")
     for tag in dict.fromkeys(tags):
         _text(holder, "tag", tag, None)
+
+
+def typed_answers(q: ShortAnswer) -> tuple[str, ...]:
+    """What a student may type: the answer and every accepted one; in a Markdown bank
+    as plain text (``$x^5$`` is typed ``x^5``), each once."""
+    answers = (q.answer, *q.accept)
+    if not q.markdown:
+        return answers
+    return tuple(dict.fromkeys(to_plain(a, markdown=True) for a in answers))
 
 
 def shortanswer_literal(text: str) -> str:
