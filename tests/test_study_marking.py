@@ -238,3 +238,14 @@ def rendered(where: Any) -> None:
     assert "*limiting" not in text
     assert "$" not in text
     assert "\\propto" not in text
+
+
+def test_an_unweighted_rubric_counts_criteria(browser: Any, plain_page: Path) -> None:
+    page = open_page(browser.new_context(), plain_page)
+    card = practise(page, "essay")
+    mark_essay(card, 1)  # 1 of 2 criteria, each an equal share
+    assert card.locator(".feedback h3").inner_text() == "◐ Partly right: 1 of 2 rubric items"
+    page.get_by_role("button", name="Finish").click()
+    summary = page.locator("#practise-session .summary h3").inner_text()
+    assert summary == "Done: 0 of 1 answer right, 1 partly right"
+    assert page.errors == []
