@@ -125,6 +125,7 @@ var QZ = window.QZ || (window.QZ = {});
           "Answer recorded. You see how you did at the end."));
         actions.appendChild(nextButton);
         nextButton.focus();
+        QZ.announce("Answer recorded.");
         return;
       }
       result.reveal();
@@ -170,7 +171,8 @@ var QZ = window.QZ || (window.QZ = {});
       var body = [heading];
       if (mode === "test") {
         body.push(h("p", { class: "hint" }, "Each question with your answer marked, the answer " +
-          "and the passage to read again. A partly right essay counts its share of the points."),
+          "and the passage to read again." +
+          (partly ? " A partly right essay counts its share of the points." : "")),
           testReview());
       }
       body.push(h("div", { class: "actions" }, h("button", { type: "button", class: "primary",
