@@ -54,6 +54,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         ("worksheet (all, HTML) (rich)", 1000),
         ("moodle (rich)", 1000),
         ("study (rich)", 1000),
+        ("gift (Markdown bank)", 1000),
+        ("canvas (Markdown bank)", 1000),
     } <= names
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in report["results"])
     assert {t["target"] for t in report["targets"]} >= {
