@@ -232,19 +232,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             run(name, size, [*QUIZGEN, name, *common, "-o", str(work / target)])
         # The same questions with rich content (Markdown, math, an image on every
         # fourth): a separate set, so the plain figures above stay comparable.
-        rich = banks(size, rich=True)
+        rich_banks = banks(size, rich=True)
         for name, cmd, target in RICH_OUTPUTS:
-            run(f"{name} (rich)", size, [*QUIZGEN, cmd, *rich, "-o", str(work / target)])
+            run(f"{name} (rich)", size, [*QUIZGEN, cmd, *rich_banks, "-o", str(work / target)])
     # A Markdown bank (math, pictures) of 1,000 questions in the formats that render it.
-    markdown_bank = synthetic.write_rich_bank(
-        work / "markdown-bank", 1000, ROOT / "tests" / "fixtures" / "rich" / "rich-every-type.yaml"
+    rich = synthetic.write_rich_bank(
+        work / "rich", 1000, ROOT / "tests" / "fixtures" / "rich" / "rich-every-type.yaml"
     )
     for name in ("gift", "canvas"):
-        run(
-            f"{name} (Markdown bank)",
-            1000,
-            [*QUIZGEN, name, str(markdown_bank), "-o", str(work / name)],
-        )
+        run(f"{name} (Markdown bank)", 1000, [*QUIZGEN, name, str(rich), "-o", str(work / name)])
     if args.largest:
         largest = largest_bank(out / "largest")
         questions = largest.read_text("utf-8").count("\n  - ")

@@ -15,13 +15,15 @@ FIXTURE = ROOT / "tests" / "fixtures" / "lms"
 BUNDLED = ROOT / "questions"
 SEEDS = ROOT / "seeds"
 RICH = ROOT / "tests" / "fixtures" / "rich"
-# The rich-content fixtures: every type with images, and rich text without images (what
-# the sheets can take), together as one project.
-RICH_BANKS = (RICH / "rich-every-type.yaml", RICH / "rich-plain-text.yaml")
+# Rich text without images (what the sheets can take) and a cloze of awkward characters:
+# with the rich fixtures, the "rich-all" project.
+RICH_PLAIN = ROOT / "tests" / "fixtures" / "rich-plain"
+RICH_BANKS = (RICH / "rich-every-type.yaml", RICH_PLAIN / "rich-plain-text.yaml")
 PROJECTS: dict[str, tuple[Path, ...]] = {
     "fixture": (FIXTURE,),
     "bundled": (BUNDLED,),
-    "rich": RICH_BANKS,
+    "rich": (RICH,),
+    "rich-all": (RICH, RICH_PLAIN),
 }
 # Moodle's list of grades a fraction must be on (question_bank::fraction_options_full).
 GRADES = {100, 90, 80, 75, 70, 60, 50, 40, 30, 25, 20, 12.5, 10, 5, 0}

@@ -144,7 +144,8 @@ RICH_ROWS = [
 RICH_LEFT_OUT = (
     "has an image: rich-mcq, rich-truefalse; "
     "select-all ({platform} counts any one marked answer as right): rich-multi; "
-    "no short-answer type: rich-short; no cloze type: rich-cloze, rich-cloze-syntax; "
+    "no short-answer type: rich-short; "
+    "no cloze type: rich-cloze, rich-cloze-one, rich-cloze-syntax; "
     "no matching type: rich-match, rich-match-plain; no ordering type: rich-order; "
     "no essay type: rich-essay"
 )
@@ -169,7 +170,7 @@ def _no_markup(cells):
 
 def test_kahoot_cells_hold_rich_text_as_plain_text(tmp_path):
     out = tmp_path / "rich.xlsx"
-    written = export("kahoot", "rich", out)
+    written = export("kahoot", "rich-all", out)
     sheet = load_workbook(out).active
     got = []
     for r in range(9, sheet.max_row + 1):
@@ -179,7 +180,7 @@ def test_kahoot_cells_hold_rich_text_as_plain_text(tmp_path):
         got.append((values[1], answers, [values[7]]))
     assert got == _rich_expected(3)
     assert written.warnings == (
-        "11 questions left out, as Kahoot's spreadsheet cannot hold them: "
+        "12 questions left out, as Kahoot's spreadsheet cannot hold them: "
         + RICH_LEFT_OUT.format(platform="Kahoot!")
         + "; question over 120 characters: rich-sheet-too-long (121)",
     )
@@ -187,7 +188,7 @@ def test_kahoot_cells_hold_rich_text_as_plain_text(tmp_path):
 
 def test_blooket_cells_hold_rich_text_as_plain_text(tmp_path):
     out = tmp_path / "rich.csv"
-    written = export("blooket", "rich", out)
+    written = export("blooket", "rich-all", out)
     table = list(csv.reader(out.read_text(encoding="utf-8").splitlines(keepends=True)))
     got = []
     for row in table[2:]:
@@ -196,6 +197,6 @@ def test_blooket_cells_hold_rich_text_as_plain_text(tmp_path):
         got.append((row[1], answers, [int(row[7])]))
     assert got == _rich_expected(4)
     assert written.warnings == (
-        "10 questions left out, as Blooket's spreadsheet cannot hold them: "
+        "11 questions left out, as Blooket's spreadsheet cannot hold them: "
         + RICH_LEFT_OUT.format(platform="Blooket"),
     )

@@ -18,8 +18,11 @@ from typing import Any
 
 import pytest
 from lms_helpers import RICH_BANKS
-from study_helpers import build_page, chromium, missing, open_page, require_browser
+from study_helpers import catalog, chromium, missing, open_page, require_browser
 from test_study_checks import axe_violations
+
+from quizgen.export.study.data import study_data
+from quizgen.export.study.page import render_page
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +61,13 @@ def browser() -> Any:
 
 @pytest.fixture(scope="module")
 def rich_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_page(tmp_path_factory.mktemp("study-rich") / "rich.html", *RICH_BANKS)
+    """The rich banks' page, less the second cloze of rich-every-type (so that each
+    (bank, type) filter below chooses one question)."""
+    c = catalog(*RICH_BANKS)
+    chosen = [q for q in c.questions if q.id != "rich-cloze-one"]
+    out = tmp_path_factory.mktemp("study-rich") / "rich.html"
+    out.write_text(render_page(study_data(c, chosen)), encoding="utf-8")
+    return out
 
 
 def show(page: Any, bank: str, kind: str) -> Any:
