@@ -110,7 +110,21 @@ def question_data(q: Question, catalog: Catalog) -> dict[str, Any]:
     level = getattr(q, "level", None)  # an optional field some projects have
     if level is not None:
         data["level"] = str(level)
+    data.update(unhashed_fields(q))
     return data
+
+
+def unhashed_fields(q: Question) -> dict[str, Any]:
+    """Fields outside the content hash, as they add nothing a learner sees changed (so
+    adding them marks no question "changed"): a weighted rubric's points, which its
+    items' text already shows, for marking an essay; a Markdown question's stem,
+    rendered, for the lists that name questions."""
+    extra: dict[str, Any] = {}
+    if isinstance(q, Essay) and q.weighted:
+        extra["rubricPoints"] = list(q.criterion_points)
+    if q.markdown and not isinstance(q, Cloze):  # a cloze's stem is plain (rich_fields)
+        extra["stem"] = _html(q.stem, block=True)
+    return extra
 
 
 def rich_fields(q: Question, content: dict[str, Any]) -> dict[str, Any]:
