@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from ...model import QuestionBase
+from ...model import QuestionBase, ShortAnswer
 from ...rich import is_block, to_html
 
 # Stands in for a blank (a cloze deletion) while its text is rendered as Markdown:
@@ -85,3 +85,18 @@ def image_file(path: str) -> tuple[str, bytes]:
 
 def base64_of(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
+
+
+def typed_answers(q: ShortAnswer) -> tuple[str, ...]:
+    """What a student may type: the answer and every accepted one; in a Markdown bank
+    as plain text (``$x^5$`` is typed ``x^5``), each once."""
+    answers = (q.answer, *q.accept)
+    if not q.markdown:
+        return answers
+    return tuple(dict.fromkeys(lms_plain(q, a) for a in answers))
+
+
+def shortanswer_literal(text: str) -> str:
+    """A short answer taken literally: ``*`` is Moodle's wildcard unless escaped (in
+    Moodle XML, and in GIFT, which Moodle imports into the same question type)."""
+    return text.replace("*", "\\*")

@@ -36,7 +36,14 @@ from ..lms import (
     percent,
     select_all_weights,
 )
-from ..lms.rich import base64_of, image_file, lms_block, lms_html
+from ..lms.rich import (
+    base64_of,
+    image_file,
+    lms_block,
+    lms_html,
+    shortanswer_literal,
+    typed_answers,
+)
 from ..xmltext import utf8
 from .cloze import cloze_name, cloze_text
 
@@ -234,20 +241,6 @@ def _tags(element: ET.Element, tags: Sequence[str]) -> None:
     holder = ET.SubElement(element, "tags")
     for tag in dict.fromkeys(tags):
         _text(holder, "tag", tag, None)
-
-
-def typed_answers(q: ShortAnswer) -> tuple[str, ...]:
-    """What a student may type: the answer and every accepted one; in a Markdown bank
-    as plain text (``$x^5$`` is typed ``x^5``), each once."""
-    answers = (q.answer, *q.accept)
-    if not q.markdown:
-        return answers
-    return tuple(dict.fromkeys(to_plain(a, markdown=True) for a in answers))
-
-
-def shortanswer_literal(text: str) -> str:
-    """A short answer taken literally: ``*`` is Moodle's wildcard unless escaped."""
-    return text.replace("*", "\\*")
 
 
 def _rubric_item(q: Essay, item: RubricItem) -> str:
