@@ -8,7 +8,7 @@ from pathlib import Path
 from quizgen.export import Written, defaults, exporter
 from quizgen.load import load_catalog
 from quizgen.model import Catalog, Question
-from quizgen.project import bundled_project
+from quizgen.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "lms"
@@ -40,7 +40,8 @@ def catalog(project: str) -> Catalog:
 def export(name: str, project: str, out: Path, **options: object) -> Written:
     chosen = exporter(name)
     cat = catalog(project)
-    project = bundled_project()
+    # The repository's own project file, as the CLI finds it when run in the repository.
+    project = load_project(ROOT / "quizgen.yaml")
     return chosen.write(cat, cat.questions, out, defaults(chosen, project, **options), project)
 
 

@@ -24,6 +24,7 @@ from lxml import etree
 from quizgen.export.canvas.qti import CANVAS_TYPES
 from quizgen.export.choices import stable_order
 from quizgen.model import MultipleAnswer, MultipleChoice, ShortAnswer, TrueFalse
+from quizgen.scoring import DEFAULT_SCORING
 
 CACHE = ROOT / ".ci" / "cache"
 PYSLET = "pyslet-0.7.20170805"
@@ -120,12 +121,12 @@ def test_one_quiz_with_every_question_points_and_feedback(package):
     assert assessment.get("title") == "Victor Serge"
     items = root.findall(".//item")
     assert [i.get("title") for i in items] == [q.id for q in cat.questions]
-    points = sum(q.points for q in cat.questions)
+    points = sum(DEFAULT_SCORING.points(q) for q in cat.questions)
     meta = etree.fromstring(next(d for n, d in files.items() if n.endswith("assessment_meta.xml")))
     assert meta.findtext("{*}points_possible") == f"{points:.1f}"
     for item, q in zip(items, cat.questions, strict=True):
         assert _meta(item)["question_type"] == CANVAS_TYPES[q.kind]
-        assert _meta(item)["points_possible"] == str(q.points)
+        assert _meta(item)["points_possible"] == str(DEFAULT_SCORING.points(q))
         feedback = item.find("itemfeedback[@ident='general_fb']")
         shown = html.unescape(re.sub(r"<[^>]+>", " ", "".join(feedback.itertext())))
         assert_feedback(cat, q, shown)
@@ -191,7 +192,7 @@ def _text2qti_quiz(questions) -> str:
     the structure is compared, not the words)."""
     lines = ["Quiz title: Victor Serge", ""]
     for n, q in enumerate(questions, start=1):
-        lines += [f"Points: {q.points}", f"{n}.  Question {n}", "... Feedback."]
+        lines += [f"Points: {DEFAULT_SCORING.points(q)}", f"{n}.  Question {n}", "... Feedback."]
         if isinstance(q, (MultipleChoice, MultipleAnswer)):
             right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
             for k, c in enumerate(stable_order(q.id, len(q.choices))):

@@ -29,6 +29,7 @@ from quizgen.model import (
     ShortAnswer,
     TrueFalse,
 )
+from quizgen.scoring import DEFAULT_SCORING
 
 HEAD = [
     "name",
@@ -184,7 +185,7 @@ def _answers(element):
 def _check_answers(q, element):
     qtype = element.get("type")
     if not isinstance(q, Cloze):
-        assert element.findtext("defaultgrade") == str(q.points)
+        assert element.findtext("defaultgrade") == str(DEFAULT_SCORING.points(q))
     match q:
         case MultipleChoice():
             assert qtype == "multichoice" and element.findtext("single") == "true"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from worksheet_helpers import EVERY_TYPE, catalog
 
-from quizgen.export.worksheet.view import Scoring
 from quizgen.export.worksheet.write import WorksheetOptions, make_worksheets
 from quizgen.mark.decide import RowReading, read_row, score
 from quizgen.mark.keys import KeyQuestion
+from quizgen.scoring import Scoring
 
 ABCD = ("A", "B", "C", "D")
 

@@ -44,13 +44,14 @@ class CanvasExporter:
         options: Mapping[str, Any],
         project: Project,
     ) -> Written:
+        from ...scoring import DEFAULT_SCORING
         from ..output import write_atomic
         from .package import canvas_zip
 
         title = options["title"] or default_title(catalog, project)
         data = canvas_zip(catalog, questions, title)
         write_atomic(out, data)
-        points = sum(q.points for q in questions)
+        points = sum(DEFAULT_SCORING.points(q) for q in questions)
         line = (
             f"wrote {out}: the quiz {title!r}, "
             f"{count(len(questions), 'question')}, {count(points, 'point')}"

@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Sequence
 
 from ...model import Catalog, Question
+from ...scoring import DEFAULT_SCORING
 from .qti import assessment
 from .rich import Pictures
 
@@ -26,11 +27,12 @@ def quiz_ident(title: str) -> str:
 def canvas_zip(catalog: Catalog, questions: Sequence[Question], title: str) -> bytes:
     ident = quiz_ident(title)
     pictures = Pictures()
+    total = sum(DEFAULT_SCORING.points(q) for q in questions)
     quiz = assessment(catalog, questions, ident, title, pictures)
     files = {
         "imsmanifest.xml": manifest(ident, title, tuple(pictures.files)),
         f"{ident}/{ident}.xml": quiz,
-        f"{ident}/assessment_meta.xml": meta(ident, title, sum(q.points for q in questions)),
+        f"{ident}/assessment_meta.xml": meta(ident, title, total),
         **pictures.files,
     }
     buffer = io.BytesIO()

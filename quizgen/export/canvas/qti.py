@@ -26,6 +26,7 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
+from ...scoring import DEFAULT_SCORING
 from ..lms import choice_order, citations, percent, positions
 from ..lms.rich import BLANK, lms_plain, typed_answers
 from ..xmltext import utf8
@@ -111,7 +112,7 @@ def item(catalog: Catalog, q: Question, pictures: Pictures | None = None) -> ET.
     element = ET.Element("item", ident=item_ident(q), title=q.id)
     meta = _sub(_sub(element, "itemmetadata"), "qtimetadata")
     _field(meta, "question_type", CANVAS_TYPES[q.kind])
-    _field(meta, "points_possible", str(q.points))
+    _field(meta, "points_possible", str(DEFAULT_SCORING.points(q)))
     presentation = _sub(element, "presentation")
     processing = ET.Element("resprocessing")
     outcomes = _sub(processing, "outcomes")

@@ -29,6 +29,7 @@ from ...model import (
     TrueFalse,
 )
 from ...plaintext import to_plain
+from ...scoring import DEFAULT_SCORING
 from ..lms import (
     bank_titles,
     choice_order,
@@ -136,7 +137,7 @@ def _head(
         sources = feedback_parts(catalog, q)[1:]
         feedback = lms_block(q, q.explanation) + "".join(paragraphs(part) for part in sources)
     _text(element, "generalfeedback", feedback)
-    _value(element, "defaultgrade", q.points)
+    _value(element, "defaultgrade", DEFAULT_SCORING.points(q))
     _value(element, "penalty", penalty)
     _value(element, "hidden", 0)
     _value(element, "idnumber", q.id)

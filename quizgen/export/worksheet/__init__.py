@@ -88,7 +88,7 @@ class WorksheetExporter:
         project: Project,
     ) -> Written:
         from ...lint import answers_elsewhere
-        from .view import Scoring
+        from ...scoring import Scoring
         from .write import WorksheetOptions, write_worksheets
 
         written = write_worksheets(

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from ...errors import OutputError
 from ...model import Catalog, Question
+from ...scoring import Scoring
 from ...vocabulary import Paper
 from ..manifest import Manifest
 from ..output import transaction, write_atomic
 from .html import WorksheetTemplates
 from .versions import versions
-from .view import Scoring, Worksheet, build_worksheet, test_identity
+from .view import Worksheet, build_worksheet, test_identity
 
 # The files of one version, by the page each holds.
 FILE_STEMS = {"sheet": "sheet", "key": "key", "quick_key": "quick-key"}
