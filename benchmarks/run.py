@@ -222,6 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # write the multiple-choice and true/false ones that fit their sheets).
         for name, target in LMS_OUTPUTS.items():
             run(name, size, [*QUIZGEN, name, *common, "-o", str(work / target)])
+    # A Markdown bank (math, pictures) of 1,000 questions in the formats that render it.
+    rich = synthetic.write_rich_bank(
+        work / "rich", 1000, ROOT / "tests" / "fixtures" / "rich" / "rich-every-type.yaml"
+    )
+    for name in ("gift", "canvas"):
+        run(f"{name} (Markdown bank)", 1000, [*QUIZGEN, name, str(rich), "-o", str(work / name)])
     if args.largest:
         largest = largest_bank(out / "largest")
         questions = largest.read_text("utf-8").count("\n  - ")

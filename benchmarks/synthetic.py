@@ -106,3 +106,21 @@ def write_banks(folder: Path, count: int, seeds_dir: Path) -> list[Path]:
         path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), "utf-8")
         paths.append(path)
     return paths
+
+
+def write_rich_bank(folder: Path, count: int, fixture: Path) -> Path:
+    """A Markdown bank of ``count`` questions: the rich fixture's (every feature in every
+    type, with their pictures) repeated under new ids."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source = yaml.safe_load(fixture.read_text("utf-8"))
+    for picture in ("bar-chart.png", "triangle.svg"):
+        (folder / picture).write_bytes((fixture.parent / picture).read_bytes())
+    pattern = source["questions"]
+    questions = [
+        {**pattern[n % len(pattern)], "id": f"{pattern[n % len(pattern)]['id']}-{n}"}
+        for n in range(count)
+    ]
+    bank = {**source, "bank": "rich-synthetic", "questions": questions}
+    path = folder / "rich-synthetic.yaml"
+    path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), "utf-8")
+    return path

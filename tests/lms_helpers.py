@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "lms"
 BUNDLED = ROOT / "questions"
 SEEDS = ROOT / "seeds"
-PROJECTS = {"fixture": FIXTURE, "bundled": BUNDLED}
+RICH = ROOT / "tests" / "fixtures" / "rich"
+PROJECTS = {"fixture": FIXTURE, "bundled": BUNDLED, "rich": RICH}
 # Moodle's list of grades a fraction must be on (question_bank::fraction_options_full).
 GRADES = {100, 90, 80, 75, 70, 60, 50, 40, 30, 25, 20, 12.5, 10, 5, 0}
 GRADES |= {83.33333, 66.66667, 33.33333, 16.66667, 14.28571, 11.11111}

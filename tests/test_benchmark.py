@@ -50,6 +50,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         ("lint (bundled banks)", None),
         ("lint", 1000),
         ("study page (bundled banks)", None),
+        ("gift (Markdown bank)", 1000),
+        ("canvas (Markdown bank)", 1000),
     } <= names
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in report["results"])
     assert {t["target"] for t in report["targets"]} >= {

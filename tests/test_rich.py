@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,7 @@ def test_the_rich_fixture_bank_validates(run) -> None:
     result = run("validate", "tests/fixtures/rich/rich-every-type.yaml", "--seeds", "seeds")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == (
-        "OK: 8 questions in 1 bank(s); 0 quotes found in the essays; 8 warning(s)"
+        "OK: 9 questions in 1 bank(s); 0 quotes found in the essays; 9 warning(s)"
     )
 
 
@@ -173,7 +174,7 @@ def test_moodle_gets_mathjax_math_and_the_images_as_base64_files(run, tmp_path: 
     result = run("moodle", "tests/fixtures/rich/rich-every-type.yaml", "-o", str(out))
     assert result.exit_code == 0, result.output
     questions = [q for q in ET.parse(out).getroot() if q.get("type") != "category"]
-    assert len(questions) == 8
+    assert len(questions) == 9
     png = (RICH / "bar-chart.png").read_bytes()
     svg = (RICH / "triangle.svg").read_bytes()
     for q in questions:
@@ -189,3 +190,45 @@ def test_moodle_gets_mathjax_math_and_the_images_as_base64_files(run, tmp_path: 
     )
     answers = [a.findtext("text") for a in questions[0].findall("answer")]
     assert "\\(\\frac{3}{4}\\)" in answers and "<em>one</em> half" in answers
+
+
+# What the rich fixture must hold, in every question type: each inline feature in
+# some field, and lists and code blocks in a long one (every type has an explanation).
+RICH_FEATURES = {
+    "emphasis": r"(?<![*\w])\*[^*\s][^*\n]*\*(?!\*)",
+    "strong": r"\*\*[^*\n]+\*\*",
+    "inline code": r"(?<!`)`[^`\n]+`(?!`)",
+    "line break": r"[^\n]\n(?![-\d\s`]|\$\$|\\\[)[^\n]",
+    "$ math": r"(?<![$\\])\$[^\s$][^$\n]*\$(?!\$)",
+    "$$ math": r"\$\$[^$]+\$\$",
+    "\\( math": r"\\\(.+?\\\)",
+    "\\[ math": r"\\\[.+?\\\]",
+    "a list": r"(?m)^(- |\d+\. )",
+    "a code block": r"(?m)^```",
+}
+
+
+def test_the_rich_fixture_uses_every_feature_in_every_question_type() -> None:
+    from quizgen.load import load_catalog
+    from quizgen.vocabulary import QUESTION_TYPES
+
+    catalog = load_catalog([RICH / "rich-every-type.yaml"], None).catalog
+    kinds = {q.kind for q in catalog.questions}
+    assert kinds == set(QUESTION_TYPES)
+    for q in catalog.questions:
+        fields = "\n\n".join(_text_fields(q))
+        missing = [name for name, rx in RICH_FEATURES.items() if not re.search(rx, fields)]
+        assert not missing and q.image is not None, (q.id, missing)
+
+
+def _text_fields(q: object) -> list[str]:
+    texts: list[str] = []
+    for name in ("prompt", "text", "explanation", "answer", "choices", "accept", "items"):
+        value = getattr(q, name, None)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, tuple):
+            texts += value
+    texts += [side for pair in getattr(q, "pairs", ()) for side in (pair.left, pair.right)]
+    texts += [r.criterion for r in getattr(q, "rubric", ())]
+    return [t for t in texts if isinstance(t, str)]

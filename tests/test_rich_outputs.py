@@ -67,7 +67,7 @@ def test_the_deck_imports_with_its_media_and_nothing_missing_or_unused(col: Coll
     assert len(names) == 2
     assert all(re.fullmatch(r"qz-[0-9a-f]{20}\.(png|svg)", n) for n in names)
     notes = notes_by_id(col)
-    assert len(notes) == 8
+    assert len(notes) == 9
     for qid, note in notes.items():
         html = "".join(note.fields)
         assert re.search(r'<img src="qz-[0-9a-f]{20}\.(png|svg)" alt="A ', html), qid
@@ -155,7 +155,7 @@ def worksheet(banks: Path) -> Path:
 def test_worksheet_html_is_standalone_with_mathml(worksheet: Path) -> None:
     sheet = (worksheet / "sheet-A.html").read_text(encoding="utf-8")
     assert sheet.count("data:image/png;base64,") == 4
-    assert sheet.count("data:image/svg+xml;base64,") == 4
+    assert sheet.count("data:image/svg+xml;base64,") == 5
     assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>" in sheet
     assert "<script" not in sheet and not re.search(r'src="(?!data:)', sheet)
     key = (worksheet / "key-A.html").read_text(encoding="utf-8")

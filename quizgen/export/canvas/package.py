@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ...model import Catalog, Question
 from .qti import assessment
+from .rich import Pictures
 
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
@@ -24,10 +25,13 @@ def quiz_ident(title: str) -> str:
 
 def canvas_zip(catalog: Catalog, questions: Sequence[Question], title: str) -> bytes:
     ident = quiz_ident(title)
+    pictures = Pictures()
+    quiz = assessment(catalog, questions, ident, title, pictures)
     files = {
-        "imsmanifest.xml": manifest(ident, title),
-        f"{ident}/{ident}.xml": assessment(catalog, questions, ident, title),
+        "imsmanifest.xml": manifest(ident, title, tuple(pictures.files)),
+        f"{ident}/{ident}.xml": quiz,
         f"{ident}/assessment_meta.xml": meta(ident, title, sum(q.points for q in questions)),
+        **pictures.files,
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -47,8 +51,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def manifest(ident: str, title: str) -> bytes:
-    """An IMS content package manifest: the assessment, and its Canvas settings."""
+def manifest(ident: str, title: str, pictures: Sequence[str] = ()) -> bytes:
+    """An IMS content package manifest: the assessment, its Canvas settings, and a
+    ``webcontent`` resource per picture (as Canvas and text2qti list them)."""
     root = ET.Element("manifest", identifier=f"{ident}-manifest", xmlns=MANIFEST_NS)
     metadata = _sub(root, "metadata")
     _sub(metadata, "schema", "IMS Content")
@@ -66,6 +71,12 @@ def manifest(ident: str, title: str) -> bytes:
         href=f"{ident}/assessment_meta.xml",
     )
     _sub(settings, "file", href=f"{ident}/assessment_meta.xml")
+    for path in pictures:
+        stem = path.rpartition("/")[2].partition(".")[0]
+        picture = _sub(
+            resources, "resource", identifier=f"{ident}-{stem}", type="webcontent", href=path
+        )
+        _sub(picture, "file", href=path)
     return _xml(root)
 
 

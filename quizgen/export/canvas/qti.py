@@ -2,7 +2,9 @@
 
 The shapes follow Canvas's own export and text2qti: question type and points in
 ``itemmetadata``, choices as ``response_lid``, the general feedback as the
-``general_fb`` item feedback. Text from a bank is escaped HTML in ``mattext``.
+``general_fb`` item feedback. Text from a bank is escaped HTML in ``mattext``; a
+Markdown bank's text is rendered HTML, math as Canvas's equation images, and a
+question's picture a file in the zip (``rich``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
-from ..lms import choice_order, feedback_parts, percent, positions
+from ..lms import choice_order, citations, percent, positions
+from ..lms.rich import BLANK
+from . import rich
+from .rich import Pictures
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
@@ -57,9 +62,17 @@ def _material(parent: ET.Element, text: str, texttype: str = "text/html") -> Non
     _sub(_sub(parent, "material"), "mattext", text, texttype=texttype)
 
 
-def assessment(catalog: Catalog, questions: Sequence[Question], ident: str, title: str) -> bytes:
+def assessment(
+    catalog: Catalog,
+    questions: Sequence[Question],
+    ident: str,
+    title: str,
+    pictures: Pictures | None = None,
+) -> bytes:
     """The QTI document. Items are serialised one by one into the section, so a large
-    quiz never holds the whole element tree at once."""
+    quiz never holds the whole element tree at once. The pictures the items show are
+    added to ``pictures``."""
+    pictures = Pictures() if pictures is None else pictures
     root = ET.Element("questestinterop")
     root.set("xmlns", QTI_NS)
     root.set("xmlns:xsi", XSI_NS)
@@ -75,7 +88,7 @@ def assessment(catalog: Catalog, questions: Sequence[Question], ident: str, titl
     # character, and a large quiz would be copied whole at every concatenation.
     items = []
     for q in questions:
-        element = item(catalog, q)
+        element = item(catalog, q, pictures)
         ET.indent(element, space="  ", level=3)
         items.append(ET.tostring(element, "utf-8", xml_declaration=False))
     start = ('<?xml version="1.0" encoding="UTF-8"?>\n' + head).encode()
@@ -92,7 +105,8 @@ def item_ident(q: Question) -> str:
     return f"quizgen-{q.id}"
 
 
-def item(catalog: Catalog, q: Question) -> ET.Element:
+def item(catalog: Catalog, q: Question, pictures: Pictures | None = None) -> ET.Element:
+    pictures = Pictures() if pictures is None else pictures
     element = ET.Element("item", ident=item_ident(q), title=q.id)
     meta = _sub(_sub(element, "itemmetadata"), "qtimetadata")
     _field(meta, "question_type", CANVAS_TYPES[q.kind])
@@ -101,12 +115,13 @@ def item(catalog: Catalog, q: Question) -> ET.Element:
     processing = ET.Element("resprocessing")
     outcomes = _sub(processing, "outcomes")
     _sub(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    feedback = "".join(paragraphs(part) for part in feedback_parts(catalog, q))
+    feedback = rich.explanation(q) if q.explanation else ""
+    feedback += "".join(paragraphs(f"Source: {line}") for line in citations(catalog, q))
     if feedback:
         shown = _sub(processing, "respcondition", **{"continue": "Yes"})
         _sub(_sub(shown, "conditionvar"), "other")
         _sub(shown, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
-    answer_ids = _responses(q, presentation, processing)
+    answer_ids = _responses(q, presentation, processing, pictures)
     _field(meta, "original_answer_ids", ",".join(answer_ids))
     _field(meta, "assessment_question_identifierref", f"{item_ident(q)}-ref")
     element.append(processing)
@@ -116,13 +131,16 @@ def item(catalog: Catalog, q: Question) -> ET.Element:
     return element
 
 
-def _responses(q: Question, presentation: ET.Element, processing: ET.Element) -> list[str]:
+def _responses(
+    q: Question, presentation: ET.Element, processing: ET.Element, pictures: Pictures
+) -> list[str]:
     """Write the prompt, the response and its scoring; return the answer idents."""
     match q:
         case MultipleChoice() | MultipleAnswer() | TrueFalse():
+            _material(presentation, rich.prompt(q, q.prompt, pictures))
             return _choices(q, presentation, processing)
         case ShortAnswer():
-            _material(presentation, paragraphs(q.prompt))
+            _material(presentation, rich.prompt(q, q.prompt, pictures))
             _text_box(presentation)
             right = _sub(processing, "respcondition", **{"continue": "No"})
             condition = _sub(right, "conditionvar")
@@ -131,17 +149,20 @@ def _responses(q: Question, presentation: ET.Element, processing: ET.Element) ->
             _sub(right, "setvar", "100", action="Set", varname="SCORE")
             return []
         case Cloze():
+            _material(presentation, _blanks_text(q, pictures))
             return _blanks(q, presentation, processing)
         case Matching():
+            _material(presentation, rich.prompt(q, q.prompt, pictures))
             pairs = [(q.pairs[n].left, q.pairs[n].right) for n in choice_order(q.id, len(q.pairs))]
-            return _matching(q, q.prompt, pairs, presentation, processing)
+            return _matching(q, pairs, presentation, processing)
         case Ordering():
+            _material(presentation, rich.prompt(q, q.prompt, pictures))
             places = positions(len(q.items))
             order = choice_order(q.id, len(q.items))
             pairs = [(q.items[n], places[n]) for n in order]
-            return _matching(q, q.prompt, pairs, presentation, processing, places)
+            return _matching(q, pairs, presentation, processing, places)
         case Essay():
-            _material(presentation, paragraphs(q.prompt))
+            _material(presentation, rich.prompt(q, q.prompt, pictures))
             _text_box(presentation)
             # Nothing to score; placed first, before the feedback, as text2qti does.
             nothing = ET.Element("respcondition", {"continue": "No"})
@@ -162,7 +183,6 @@ def _choices(
     presentation: ET.Element,
     processing: ET.Element,
 ) -> list[str]:
-    _material(presentation, paragraphs(q.prompt))
     if isinstance(q, TrueFalse):
         labels = [("True", q.answer), ("False", not q.answer)]
     else:
@@ -179,7 +199,8 @@ def _choices(
     render = _sub(lid, "render_choice")
     idents = [f"{item_ident(q)}-{n + 1}" for n in range(len(labels))]
     for ident, (text, _) in zip(idents, labels, strict=True):
-        _material(_sub(render, "response_label", ident=ident), paragraphs(text))
+        shown = f"<p>{rich.short(q, text)}</p>" if q.markdown else paragraphs(text)
+        _material(_sub(render, "response_label", ident=ident), shown)
     right_condition = _sub(processing, "respcondition", **{"continue": "No"})
     condition = _sub(right_condition, "conditionvar")
     if single:
@@ -194,19 +215,29 @@ def _choices(
     return idents
 
 
-def _blanks(q: Cloze, presentation: ET.Element, processing: ET.Element) -> list[str]:
-    """Canvas's fill in multiple blanks: ``[blankN]`` in the text, one response each."""
-    text: list[str] = []
-    answers: list[str] = []
+def _blanks_text(q: Cloze, pictures: Pictures) -> str:
+    """The text with ``[blankN]`` for each deletion and its hint in brackets after it.
+    In a Markdown bank a placeholder stands for each blank while the text is rendered."""
+    marked: list[str] = []
+    blanks: list[str] = []
     for segment in q.segments():
         if isinstance(segment, str):
-            text.append(segment)
+            marked.append(segment)
             continue
-        answers.append(segment.answer)
-        text.append(f"[blank{len(answers)}]")
-        if segment.hint:
-            text.append(f" ({segment.hint})")
-    _material(presentation, paragraphs("".join(text)))
+        hint = segment.hint and (rich.short(q, segment.hint) if q.markdown else segment.hint)
+        blanks.append(f"[blank{len(blanks) + 1}]" + (f" ({hint})" if hint else ""))
+        marked.append(BLANK if q.markdown else blanks[-1])
+    pieces = rich.paragraph(q, "".join(marked), pictures).split(BLANK)
+    out = [pieces[0]]
+    for blank, piece in zip(blanks, pieces[1:], strict=False):  # none in a plain bank
+        out += [blank, piece]
+    return "".join(out)
+
+
+def _blanks(q: Cloze, presentation: ET.Element, processing: ET.Element) -> list[str]:
+    """Canvas's fill in multiple blanks: one response per ``[blankN]``; its answer is
+    typed by the student, so it is written as in the bank."""
+    answers = [s.answer for s in q.segments() if not isinstance(s, str)]
     share = percent(100 / len(answers))
     idents = []
     for n, answer in enumerate(answers, start=1):
@@ -222,25 +253,29 @@ def _blanks(q: Cloze, presentation: ET.Element, processing: ET.Element) -> list[
 
 def _matching(
     q: Question,
-    prompt: str,
     pairs: Sequence[tuple[str, str]],
     presentation: ET.Element,
     processing: ET.Element,
     rights: Sequence[str] | None = None,
 ) -> list[str]:
-    """One response per left item, each offering every right-hand text."""
-    _material(presentation, paragraphs(prompt))
+    """One response per left item (HTML in a Markdown bank), each offering every
+    right-hand text (plain: Canvas's answer menu shows text only)."""
     # The right-hand column in an order that gives nothing away: positions in order,
     # other texts alphabetically (not in the order of the left column).
-    column = list(rights) if rights is not None else sorted(right for _, right in pairs)
+    shown = {right: rich.plain(q, right) for _, right in pairs}
+    column = list(rights) if rights is not None else sorted(shown, key=lambda r: shown[r])
     right_ids = {text: f"{item_ident(q)}-r{n + 1}" for n, text in enumerate(column)}
     share = percent(100 / len(pairs))
     for n, (left, right) in enumerate(pairs, start=1):
         lid = _sub(presentation, "response_lid", ident=f"response_{item_ident(q)}-l{n}")
-        _material(lid, left, "text/plain")
+        if q.markdown:
+            _material(lid, rich.short(q, left))
+        else:
+            _material(lid, left, "text/plain")
         render = _sub(lid, "render_choice")
         for text in column:
-            _material(_sub(render, "response_label", ident=right_ids[text]), text, "text/plain")
+            label = _sub(render, "response_label", ident=right_ids[text])
+            _material(label, shown[text], "text/plain")
         _score(processing, f"response_{item_ident(q)}-l{n}", right_ids[right], share)
     return list(right_ids.values())
 

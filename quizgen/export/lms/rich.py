@@ -1,6 +1,6 @@
 """Rich fields for the LMS exports: HTML with math as TeX in ``\\(...\\)`` / ``\\[...\\]``
-(Moodle's MathJax filter and Canvas's equation renderer both take it), and the
-question's image as the format embeds it.
+(Moodle's MathJax filter takes it; the Canvas exporter turns each span into
+Canvas's equation image), and the question's image as the format embeds it.
 
 For a plain bank every function gives what the exporters wrote before: the text
 escaped, nothing else. An exporter that has not yet been wired calls these in place
@@ -11,24 +11,71 @@ from __future__ import annotations
 
 import base64
 import html
+import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from ...model import QuestionBase
 from ...rich import is_block, to_html
 
+# Stands in for a blank (a cloze deletion) while its text is rendered as Markdown:
+# a private-use character Markdown leaves alone (quizgen.rich uses U+E000, U+E001).
+BLANK = "\ue002"
+_TAG = re.compile(r"<[^>]*>")
 
-def lms_html(q: QuestionBase, text: str) -> str:
+
+def is_rich(q: QuestionBase) -> bool:
+    """True if ``q`` needs HTML in a format that also has plain text: Markdown, or a picture."""
+    return q.markdown or q.image is not None
+
+
+def lms_html(q: QuestionBase, text: str, in_math: Callable[[str], str] | None = None) -> str:
     """A short field (a choice, an item, a side) as inline HTML."""
     if not q.markdown:
         return html.escape(text, quote=False)
-    return to_html(text, markdown=True, block=False, math="mathjax")
+    return to_html(text, markdown=True, block=False, math="mathjax", in_math=in_math)
 
 
-def lms_block(q: QuestionBase, text: str) -> str:
-    """A long field (prompt, explanation) as ``<p>...</p>`` or blocks."""
-    body = to_html(text, markdown=True, block=True, math="mathjax")
+def lms_block(q: QuestionBase, text: str, in_math: Callable[[str], str] | None = None) -> str:
+    """A long field (prompt, explanation) as ``<p>...</p>`` or blocks; a plain one
+    escaped, its line breaks kept."""
+    if not q.markdown:
+        return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
+    body = to_html(text, markdown=True, block=True, math="mathjax", in_math=in_math)
     return body if is_block(body) else f"<p>{body}</p>"
+
+
+def lms_paragraph(q: QuestionBase, text: str, in_math: Callable[[str], str] | None = None) -> str:
+    """A short field shown on its own (a cloze's text) as one paragraph: inline
+    Markdown only, as the bank format has it for short fields."""
+    if not q.markdown:
+        return lms_block(q, text)
+    return f"<p>{lms_html(q, text, in_math)}</p>"
+
+
+def lms_plain(q: QuestionBase, text: str) -> str:
+    """A field a platform shows as plain text (a drop-down menu's entry): the words
+    without their Markdown marks, math as its TeX without delimiters."""
+    if not q.markdown:
+        return text
+    inline = to_html(text, markdown=True, block=False, math="mathjax", in_math=_bare_tex)
+    return " ".join(html.unescape(_TAG.sub(" ", inline.replace("<br>", " "))).split())
+
+
+def _bare_tex(rendered: str) -> str:
+    return rendered[2:-2]  # ``\\(tex\\)`` or ``\\[tex\\]``, the TeX already escaped
+
+
+def tex_of(rendered: str) -> tuple[str, bool]:
+    """The TeX of a span :func:`lms_html` rendered (``in_math``), and whether it is display."""
+    return html.unescape(rendered[2:-2]), rendered.startswith("\\[")
+
+
+def image_html(q: QuestionBase, src: str) -> str:
+    """The question's picture as a paragraph of its own, with its alt text."""
+    assert q.image is not None
+    return f'<p><img src="{html.escape(src)}" alt="{html.escape(q.image.alt)}"></p>'
 
 
 @cache
