@@ -12,6 +12,7 @@ if one is missed.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -88,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
+    # quizgen as a user runs it: pip byte-compiles a package's modules as it installs
+    # it. A checkout run under PYTHONDONTWRITEBYTECODE (as on CI) would otherwise compile
+    # every module it imports on every run, and each figure would include the compiler.
+    compileall.compile_dir(ROOT / "quizgen", quiet=1)
     seeds = ROOT / "seeds"
     results: list[Measure] = []
     work = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))

@@ -3,9 +3,9 @@
 ``load_catalog`` is the one entry point: it hands back a verified :class:`Catalog`
 and any warnings, or raises :class:`BankError` carrying every problem it found.
 
-Files are first read without keeping positions, which is what a large, valid bank
-needs to load fast; a file with something to report is read again with positions,
-so every message still says path:line:column.
+Each file is read once, with positions, so every message says path:line:column;
+banks that hold more than ``PARALLEL_FROM_BYTES`` together are read in worker
+processes, one per core. The typed questions are made in :mod:`quizgen.frombank`.
 """
 
 from __future__ import annotations
@@ -18,35 +18,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, assert_never
+from typing import Any
 
 from . import verify
 from .errors import BankError, Location, Problem, Severity
 from .essaytext import essay_paragraphs
+from .frombank import question, text
 from .model import (
     Bank,
     Catalog,
-    Citation,
-    Cloze,
-    Essay,
-    Image,
-    Matching,
-    MultipleAnswer,
-    MultipleChoice,
-    Ordering,
     Origin,
-    Pair,
-    Question,
-    RubricItem,
-    RubricLevels,
-    ShortAnswer,
     SourceEssay,
-    TrueFalse,
 )
 from .schemacheck import Structural, structural_problems
 from .textmatch import EssayIndex
 from .verify import Finding
-from .vocabulary import QuestionKind
 from .yamlfile import DocPath, Unreadable, YamlDocument, YamlProblem, read_regular, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -331,7 +317,7 @@ def _load_bank(
             )
         )
     questions = tuple(
-        _question(
+        question(
             raw, Origin(str(path), i, isinstance(raw.get("source"), list)), bank_id, data, indexes
         )
         for i, raw in enumerate(data["questions"])
@@ -339,106 +325,12 @@ def _load_bank(
     )
     return Bank(
         id=bank_id,
-        title=_text(data["title"]),
+        title=text(data["title"]),
         path=str(path),
         questions=questions,
-        description=_text(data.get("description", "")),
+        description=text(data.get("description", "")),
         tags=tuple(data.get("tags", ())),
         default_essay=data.get("source"),
-    )
-
-
-def _question(
-    raw: dict[str, Any],
-    origin: Origin,
-    bank_id: str,
-    bank: dict[str, Any],
-    indexes: Mapping[str, EssayIndex],
-) -> Question:
-    sources = raw.get("source", [])
-    citations = []
-    for s in [sources] if isinstance(sources, dict) else sources:
-        essay = s.get("seed") or bank.get("source") or ""
-        quote = s["quote"].strip()
-        # Where the quote is found is recorded now; the verifier reports misses.
-        index = indexes.get(essay)
-        citations.append(Citation(essay, quote, index.locate(quote) if index else None))
-    common: dict[str, Any] = {
-        "id": raw["id"],
-        "bank": bank_id,
-        "explanation": _text(raw.get("explanation", "")),
-        "sources": tuple(citations),
-        "difficulty": raw.get("difficulty", "medium"),
-        "level": raw.get("level"),
-        "tags": tuple(dict.fromkeys([*bank.get("tags", ()), *raw.get("tags", ())])),
-        "points": raw.get("points", 1),
-        "image": _image(raw.get("image"), origin.path),
-        "markdown": bank.get("markdown", False) is True,
-        "origin": origin,
-    }
-    kind: QuestionKind = raw["type"]  # the schema admits only the known kinds
-    prompt = _text(raw.get("prompt", ""))
-    match kind:
-        case "mcq":
-            return MultipleChoice(
-                **common, prompt=prompt, choices=_texts(raw["choices"]), answer=_text(raw["answer"])
-            )
-        case "multi":
-            return MultipleAnswer(
-                **common,
-                prompt=prompt,
-                choices=_texts(raw["choices"]),
-                answers=_texts(raw["answer"]),
-            )
-        case "truefalse":
-            return TrueFalse(**common, prompt=prompt, answer=raw["answer"])
-        case "short":
-            return ShortAnswer(
-                **common,
-                prompt=prompt,
-                answer=_text(raw["answer"]),
-                accept=_texts(raw.get("accept", ())),
-            )
-        case "cloze":
-            return Cloze(**common, text=_text(raw["text"]))
-        case "match":
-            pairs = tuple(Pair(_text(p["left"]), _text(p["right"])) for p in raw["pairs"])
-            return Matching(**common, prompt=prompt, pairs=pairs)
-        case "order":
-            return Ordering(**common, prompt=prompt, items=_texts(raw["items"]))
-        case "essay":
-            rubric = tuple(_rubric_item(r) for r in raw.get("rubric", ()))
-            if "points" not in raw and rubric and all(r.points is not None for r in rubric):
-                common["points"] = sum(r.points or 0 for r in rubric)  # a weighted rubric's sum
-            return Essay(
-                **common,
-                prompt=prompt,
-                answer=_text(raw["answer"]),
-                rubric=rubric,
-                lines=raw.get("lines"),
-            )
-        case _:
-            assert_never(kind)
-
-
-def _image(raw: dict[str, Any] | None, bank_path: str) -> Image | None:
-    """The question's image, its path taken from the bank file's folder."""
-    if raw is None:
-        return None
-    return Image(str(Path(bank_path).parent / str(raw["path"])), _text(raw["alt"]))
-
-
-def _rubric_item(raw: Any) -> RubricItem:
-    """A criterion written as plain text, or as a mapping with points and levels."""
-    if not isinstance(raw, dict):
-        return RubricItem(_text(raw))
-    levels = raw.get("levels")
-    return RubricItem(
-        _text(raw["criterion"]),
-        raw.get("points"),
-        None
-        if levels is None
-        else RubricLevels(_text(levels["full"]), _text(levels["partial"]), _text(levels["none"])),
     )
 
 
@@ -447,14 +339,6 @@ _BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "bank"
-
-
-def _text(value: Any) -> str:
-    return str(value).strip()
-
-
-def _texts(values: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(_text(v) for v in values)
 
 
 def _question_id(doc: YamlDocument | None, path: DocPath) -> str | None:

@@ -59,6 +59,12 @@ def normalise_with_origin(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
+        # Printable ASCII but the backtick is its own normal form: the common case,
+        # without a call to unicodedata for each letter.
+        if " " < ch < "\x7f" and ch != "`":
+            chars.append(ch)
+            origin.append(i)
+            continue
         for out in unicodedata.normalize("NFKC", ch).translate(_TRANSLATE):
             if out.isspace():
                 if chars and chars[-1] == " ":

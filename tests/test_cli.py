@@ -15,7 +15,7 @@ GOOD = "tests/fixtures/good/every-type.yaml"
 
 
 def _commands() -> list[str]:
-    return sorted(cli.commands)
+    return cli.list_commands(click.Context(cli))
 
 
 @pytest.mark.parametrize("name", _commands())
@@ -113,14 +113,34 @@ def test_coverage_lists_uncited_paragraphs_and_fails(run) -> None:
     )
 
 
-def test_help_is_fast_and_imports_nothing_heavy() -> None:
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_help_and_version_import_no_command_and_nothing_heavy(option: str) -> None:
     code = (
         "import sys, quizgen.cli as c\n"
-        "heavy = {'genanki', 'jinja2', 'jsonschema', 'yaml', 'anki'} & set(sys.modules)\n"
-        "print(sorted(heavy))"
+        f"c.cli([{option!r}], standalone_mode=False)\n"
+        "heavy = {'genanki', 'jinja2', 'jsonschema', 'yaml', 'anki', 'pathlib'}\n"
+        "loaded = {m for m in sys.modules if m.startswith('quizgen.cli.')}\n"
+        "print(sorted((heavy & set(sys.modules)) | loaded), file=sys.stderr)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stderr.strip() == "[]"
+
+
+def test_the_list_of_commands_is_each_commands_own_first_paragraph() -> None:
+    from quizgen.cli import COMMANDS
+    from quizgen.export import REGISTRY
+
+    ctx = click.Context(cli)
+    for name, (module, line) in COMMANDS.items():
+        command = cli.get_command(ctx, name)
+        assert command is not None, name
+        assert command.callback is not None
+        assert command.callback.__module__ == f"quizgen.cli.{module}", name
+        assert " ".join((command.help or "").partition("\n\n")[0].split()) == line, name
+    # A module defines no command beyond the ones listed for it.
+    for name in _commands():
+        assert cli.get_command(ctx, name) is not None, name
+    assert set(cli.commands) == {*COMMANDS, *REGISTRY}
 
 
 def test_only_the_cli_imports_click() -> None:

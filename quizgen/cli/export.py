@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..export import REGISTRY, Exporter, ExportOption, Written, defaults, exporter, output_path
-from . import cli, say
+from ..export import Exporter, ExportOption, Written, defaults, output_path
+from . import say
 from .common import bank_paths, load, make_selection, selection_options
 
 if TYPE_CHECKING:
@@ -150,7 +150,3 @@ def command_for(chosen: Exporter) -> click.Command:
     decorated = selection_options(decorated)
     decorated = bank_paths(decorated)
     return click.command(name=chosen.name)(decorated)
-
-
-for _name in REGISTRY:
-    cli.add_command(command_for(exporter(_name)))

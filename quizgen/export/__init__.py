@@ -5,23 +5,24 @@ and sampled, a path, its own option values) and answers with what it wrote. The
 command line builds one command per exporter from its declared options, and
 ``build`` runs the ones a project enables; neither knows any exporter by name.
 
-Exporter packages keep their ``__init__`` light (no genanki, no Jinja at import):
-the CLI imports every registered package at start-up to list its options.
+Exporter packages keep their ``__init__`` light (no genanki, no Jinja, not even
+pathlib at import): ``quizgen --help`` imports every registered package for the
+first line of its summary.
 See docs/exporters.md for how to add one.
 """
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..errors import Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..model import Catalog, Question
     from ..project import Project
 
@@ -188,6 +189,8 @@ def _project_problems(project: Project) -> Iterator[Problem]:
         for name, value in given.items():
             option = declared.get(name)
             if option is None:
+                import difflib
+
                 known = ", ".join(declared)
                 hint = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
                 suggestion = f"did you mean {hint[0]!r}? " if hint else ""
@@ -203,6 +206,8 @@ def _project_problems(project: Project) -> Iterator[Problem]:
 
 
 def _hint(name: str, known: Sequence[str] = ()) -> str:
+    import difflib
+
     known = known or tuple(REGISTRY)
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     outputs = ", ".join(REGISTRY)

@@ -38,6 +38,10 @@ def rich_block(
     paragraphs), after ``label`` (markup), wrapped in a ``class=inner`` element if given."""
     html = to_html(text, markdown=q.markdown, block=True, math=math)
     tag = "div" if q.markdown and is_block(html) else "p"
+    if tag == "div":
+        # Pages reset list and paragraph styles for their own layout; this class lets
+        # them give an author's lists, paragraphs and display math their own again.
+        cls = f"{cls} rich-blocks"
     if inner:
         inner_tag = "div" if tag == "div" else "span"
         html = f'<{inner_tag} class="{inner}">{html}</{inner_tag}>'

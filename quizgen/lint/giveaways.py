@@ -142,11 +142,15 @@ def _phrase_index(
     """Where a student sees each of the ``wanted`` phrases (runs of up to
     MAX_ANSWER_WORDS words): the question and the place in it."""
     index: dict[str, list[tuple[int, DocPath]]] = defaultdict(list)
+    # A phrase can only start at a word that starts a wanted phrase.
+    firsts = {key.split(" ", 1)[0] for key in wanted}
     for j, q in enumerate(questions):
         seen: set[str] = set()
         for place, text in shown(q):
             tokens = words(text)
             for start in range(len(tokens)):
+                if tokens[start] not in firsts:
+                    continue
                 for end in range(start + 1, min(start + MAX_ANSWER_WORDS, len(tokens)) + 1):
                     key = " ".join(tokens[start:end])
                     if key in wanted and key not in seen:

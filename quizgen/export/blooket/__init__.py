@@ -6,13 +6,14 @@ Light at import (the CLI reads the options at start-up); the work is in ``sheet`
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, ExportOption, Written
 from ..lms import count
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ...model import Catalog, Question
     from ...project import Project
 

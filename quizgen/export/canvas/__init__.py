@@ -7,13 +7,14 @@ and ``package``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, Written
 from ..lms import count, project_option
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ...model import Catalog, Question
     from ...project import Project
 

@@ -28,6 +28,7 @@ from ...model import (
 )
 from ..lms import choice_order, citations, percent, positions
 from ..lms.rich import BLANK
+from ..xmltext import utf8
 from . import rich
 from .rich import Pictures
 
@@ -90,7 +91,7 @@ def assessment(
     for q in questions:
         element = item(catalog, q, pictures)
         ET.indent(element, space="  ", level=3)
-        items.append(ET.tostring(element, "utf-8", xml_declaration=False))
+        items.append(utf8(ET.tostring(element, "unicode")))
     start = ('<?xml version="1.0" encoding="UTF-8"?>\n' + head).encode()
     return b"".join((start, b"\n      ".join(items), tail.encode()))
 

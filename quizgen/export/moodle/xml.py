@@ -33,6 +33,7 @@ from ..lms import (
     select_all_weights,
 )
 from ..lms.rich import base64_of, image_file, lms_block, lms_html
+from ..xmltext import utf8
 
 # Moodle's penalty for each wrong try in interactive mode, as its own forms default.
 PENALTY = "0.3333333"
@@ -56,8 +57,7 @@ def moodle_xml(catalog: Catalog, questions: Sequence[Question], project: str) ->
         for element in elements:
             ET.indent(element, space="  ", level=1)
             # Bytes at once: a large bank is never copied whole as text.
-            xml = ET.tostring(element, "utf-8", short_empty_elements=False, xml_declaration=False)
-            parts.append(xml)
+            parts.append(utf8(ET.tostring(element, "unicode", short_empty_elements=False)))
     body = b"\n  ".join(parts)
     return b"".join(
         (b'<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n  ', body, b"\n</quiz>\n")

@@ -7,12 +7,13 @@ Light at import (the CLI reads the options at start-up); the work is in ``write`
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, ExportOption, Written
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ...model import Catalog, Question
     from ...project import Project
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, assert_never
 
 from ...cloze import Deletion
@@ -206,8 +207,7 @@ def quote_spans(paragraph: str, quote: str) -> list[list[int]]:
     character by character, remembering where each normalised character came from.
     Empty if a piece cannot be placed (the reader then marks the whole paragraph).
     """
-    normal, origin = normalise_with_origin(paragraph)
-    units = _utf16_offsets(paragraph)
+    normal, origin, units = _indexed(paragraph)
     spans: list[list[int]] = []
     at = 0
     for piece in quote_pieces(quote):
@@ -220,8 +220,18 @@ def quote_spans(paragraph: str, quote: str) -> list[list[int]]:
     return spans
 
 
+@lru_cache(maxsize=256)
+def _indexed(paragraph: str) -> tuple[str, list[int], list[int]]:
+    """The paragraph normalised, where each normalised character came from, and the
+    UTF-16 offsets: worked out once for a paragraph that several questions quote."""
+    normal, origin = normalise_with_origin(paragraph)
+    return normal, origin, _utf16_offsets(paragraph)
+
+
 def _utf16_offsets(text: str) -> list[int]:
     """For each code point index (and the end), its offset in UTF-16 code units."""
+    if text.isascii() or max(text) <= "\uffff":
+        return list(range(len(text) + 1))
     offsets = [0]
     for ch in text:
         offsets.append(offsets[-1] + (2 if ord(ch) > 0xFFFF else 1))

@@ -66,7 +66,6 @@ class WorksheetTemplates:
         install(self._env)
         try:
             self._templates = {page: self._env.get_template(name) for page, name in PAGES.items()}
-            self._answer_sheet = self._env.get_template(ANSWER_SHEET)
         except jinja2.TemplateSyntaxError as e:
             raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
         except jinja2.TemplateNotFound as e:
@@ -81,9 +80,9 @@ class WorksheetTemplates:
     def render_answer_sheet(self, sheet: AnswerSheet) -> str:
         from .answersheet import BUBBLE_D, MARK_SIZE
 
-        template = self._answer_sheet
+        # Compiled on first use: most runs print no answer sheet.
         return self._guarded(
-            lambda: template.render(
+            lambda: self._env.get_template(ANSWER_SHEET).render(
                 ws=sheet.worksheet, sheet=sheet, bubble=BUBBLE_D, mark_size=MARK_SIZE
             )
         )
