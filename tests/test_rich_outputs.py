@@ -160,7 +160,8 @@ def test_worksheet_html_is_standalone_with_mathml(worksheet: Path) -> None:
     assert "<script" not in sheet and not re.search(r'src="(?!data:)', sheet)
     key = (worksheet / "key-A.html").read_text(encoding="utf-8")
     assert (
-        '<div class="key-answer rich-blocks"><span class="label">Model answer:</span> <div class="text">' in key
+        '<div class="key-answer rich-blocks"><span class="label">Model answer:</span> '
+        '<div class="text">' in key
     )
     assert "<pre><code>(a/b) / (c/d) = (a*d) / (b*c)\n</code></pre>" in key
 
