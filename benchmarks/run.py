@@ -42,6 +42,14 @@ LMS_OUTPUTS = {
     "blooket": "quiz.csv",
 }
 
+# What rich content costs, measured on the rich synthetic banks: (name, command, output).
+RICH_OUTPUTS = (
+    ("anki", "anki", "rich.apkg"),
+    ("worksheet (all, HTML)", "worksheet", "rich-worksheet"),
+    ("moodle", "moodle", "rich.xml"),
+    ("study", "study", "rich-study.html"),
+)
+
 
 @dataclass
 class Measure:
@@ -139,11 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         small,
     )
 
-    def banks(size: int) -> list[str]:
-        folder = out / f"banks-{size}"
+    def banks(size: int, rich: bool = False) -> list[str]:
+        folder = out / f"banks-{'rich-' if rich else ''}{size}"
         if not (folder / ".complete").exists():
             shutil.rmtree(folder, ignore_errors=True)
-            synthetic.write_banks(folder, size, seeds)
+            synthetic.write_banks(folder, size, seeds, rich=rich)
             (folder / ".complete").write_text("")
         return [str(folder), "--seeds", str(seeds)]
 
@@ -227,6 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # write the multiple-choice and true/false ones that fit their sheets).
         for name, target in LMS_OUTPUTS.items():
             run(name, size, [*QUIZGEN, name, *common, "-o", str(work / target)])
+        # The same questions with rich content (Markdown, math, an image on every
+        # fourth): a separate set, so the plain figures above stay comparable.
+        rich_banks = banks(size, rich=True)
+        for name, cmd, target in RICH_OUTPUTS:
+            run(f"{name} (rich)", size, [*QUIZGEN, cmd, *rich_banks, "-o", str(work / target)])
     # A Markdown bank (math, pictures) of 1,000 questions in the formats that render it.
     rich = synthetic.write_rich_bank(
         work / "rich", 1000, ROOT / "tests" / "fixtures" / "rich" / "rich-every-type.yaml"

@@ -3,12 +3,19 @@
 A department's pooled bank is many files; the generator writes files of at most
 1,000 questions, as teachers would, each valid under ``quizgen validate
 --require-sources``.
+
+``rich=True`` writes the same questions as Markdown banks (``markdown: true``) with
+math in every prompt, explanation and cloze text, Markdown emphasis and code in the
+choices, and an image (a PNG or an SVG, shared by the bank) on every fourth question:
+a separate set, so that the plain figures stay comparable with earlier runs.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import yaml
@@ -89,19 +96,74 @@ def question(n: int, rng: random.Random, quotes: dict[str, list[str]]) -> dict[s
     return q
 
 
-def write_banks(folder: Path, count: int, seeds_dir: Path) -> list[Path]:
+def enrich(q: dict[str, object], n: int) -> dict[str, object]:
+    """The question with rich content: math, emphasis, code and, on every fourth, an image."""
+    math = f"$x^{{{n % 9 + 2}}} \\cdot \\frac{{1}}{{{n % 7 + 2}}}$"
+    if "prompt" in q:
+        q["prompt"] = f"{q['prompt']} Take {math} as *given*."
+    else:
+        q["text"] = f"With {math} and $\\sqrt{{{n}}}$: {q['text']}"
+    q["explanation"] = f"{q['explanation']} Note **that** $\\sqrt{{{n}}} \\times 2$ is `exact`."
+    if "choices" in q:
+        choices = list(q["choices"])  # type: ignore[call-overload]
+        choices[1] = f"$\\frac{{{n}}}{{2}}$ (*not* {n}-a)"
+        choices[3] = f"`code {n}` **b**"
+        q["choices"] = choices
+    if n % 4 == 0:
+        name = "figure.svg" if n % 8 == 0 else "figure.png"
+        q["image"] = {"path": name, "alt": f"The figure of item {n}"}
+    return q
+
+
+def _png(width: int = 64, height: int = 40) -> bytes:
+    """A small PNG of coloured bands, made here (no file to ship)."""
+    rows = b"".join(
+        b"\x00" + b"".join(bytes((x * 4 % 256, y * 6 % 256, 160)) for x in range(width))
+        for y in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"".join(
+        (
+            b"\x89PNG\r\n\x1a\n",
+            chunk(b"IHDR", header),
+            chunk(b"IDAT", zlib.compress(rows)),
+            chunk(b"IEND", b""),
+        )
+    )
+
+
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80">'
+    '<path d="M10 70 L110 70 L10 10 Z" fill="#e8eefc" stroke="#1f4fa0" stroke-width="3"/>'
+    '<text x="60" y="30">c = ?</text></svg>\n'
+)
+
+
+def write_banks(folder: Path, count: int, seeds_dir: Path, *, rich: bool = False) -> list[Path]:
     """Write ``count`` questions as banks of up to 1,000 into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(count)
     quotes = essay_sentences(seeds_dir)
+    if rich:
+        (folder / "figure.png").write_bytes(_png())
+        (folder / "figure.svg").write_text(SVG, "utf-8")
     paths = []
     for start in range(0, count, PER_FILE):
         end = min(count, start + PER_FILE)
-        bank = {
+        made = [question(n, rng, quotes) for n in range(start, end)]
+        bank: dict[str, object] = {
             "title": f"Synthetic bank {start // PER_FILE + 1}",
             "tags": ["synthetic"],
-            "questions": [question(n, rng, quotes) for n in range(start, end)],
         }
+        if rich:
+            bank["markdown"] = True
+            made = [enrich(q, n) for n, q in zip(range(start, end), made, strict=True)]
+        bank["questions"] = made
         path = folder / f"synthetic-{start // PER_FILE + 1:03d}.yaml"
         path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), "utf-8")
         paths.append(path)

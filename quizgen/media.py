@@ -65,27 +65,53 @@ def svg_problem(data: bytes) -> str | None:
     return None
 
 
-def image_problem(path: Path) -> str | None:
-    """Why the image at ``path`` cannot be used, or None."""
+def image_problem(path: Path, written: str | None = None) -> str | None:
+    """Why the image at ``path`` cannot be used, or None. ``written``: the path as the
+    bank gives it (relative to the bank file), which messages show."""
+    shown = repr(written if written is not None else str(path))
     try:
         size = path.stat().st_size
         if not path.is_file():
-            return f"image {str(path)!r} is not a file"
+            return f"image {shown} is not a file"
         if size > MAX_IMAGE_BYTES:
-            return f"image {str(path)!r} is {size / 1048576:.1f} MB; the limit is 5 MB"
+            return f"image {shown} is {size / 1048576:.1f} MB; the limit is 5 MB"
         data = path.read_bytes()
     except FileNotFoundError:
-        return f"image {str(path)!r} not found (the path is relative to the bank file)"
+        hint = _near(path, written)
+        return (
+            f"image {shown} not found: looked for {str(path)!r} (the path is relative "
+            f"to the bank file{hint})"
+        )
     except OSError as e:
-        return f"image {str(path)!r} cannot be read: {e.strerror}"
+        return f"image {shown} cannot be read: {e.strerror}"
     kind = sniff(data)
     if kind is None:
-        return f"image {str(path)!r} is not a PNG, JPEG, GIF, SVG or WebP file"
+        return f"image {shown} is not a PNG, JPEG, GIF, SVG or WebP file"
     if kind == "image/svg+xml":
         problem = svg_problem(data)
         if problem:
-            return f"image {str(path)!r}: {problem}"
+            return f"image {shown}: {problem}"
     return None
+
+
+def _near(path: Path, written: str | None) -> str:
+    """ "did you mean ...?" for a picture of a close name where it was looked for, or
+    of the same name beside the bank file (a folder too many in the path)."""
+    from .suggest import closest, did_you_mean
+
+    if written is None or Path(written).is_absolute():
+        return ""
+    folder = path.parent
+    bank_folder = Path(str(path)[: -len(written)] or ".") if str(path).endswith(written) else None
+    relative = Path(written).parent
+    try:
+        here = [str(relative / p.name) for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        here = []
+    hints = closest(written, here)
+    if not hints and bank_folder is not None and (bank_folder / path.name).is_file():
+        hints = [path.name]
+    return f"; {did_you_mean(hints, repr)}" if hints else ""
 
 
 def media_name(data: bytes) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -286,3 +286,15 @@ def _seeds_of(project: Project) -> Path | None:
 
 def _within(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
+
+
+def title_for(project: Project, bank_paths: Sequence[str], bank_titles: Sequence[str]) -> str:
+    """What to call a selection on a platform: the project's title; but banks read from
+    outside any project (the bundled one only stands in) are named for themselves (one
+    bank: its title; several: their folder), never after the bundled essays."""
+    if not project.bundled or all(_within(Path(p), project.banks) for p in bank_paths):
+        return project.title
+    if len(bank_titles) == 1:
+        return bank_titles[0]
+    folders = {Path(p).resolve().parent for p in bank_paths}
+    return folder_name(folders.pop()) if len(folders) == 1 else "quizgen"

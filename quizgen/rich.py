@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from .texnames import unknown_names
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -52,14 +54,18 @@ class Math:
     tex: str
     display: bool
     start: int
+    # Where ``tex`` starts in the field's text (after the delimiter and any space).
+    tex_start: int = 0
 
 
 @dataclass(frozen=True)
 class RichProblem:
-    """A problem at character ``offset`` of a field's text."""
+    """A problem at character ``offset`` of a field's text, where ``text`` (the
+    offending text: a command, a delimiter, a fence) starts."""
 
     offset: int
     message: str
+    text: str
 
 
 def split_math(text: str) -> tuple[str, list[Math]]:
@@ -72,7 +78,8 @@ def split_math(text: str) -> tuple[str, list[Math]]:
         for name, display in (("dd", True), ("br", True), ("pa", False), ("d", False)):
             tex = m.group(name)
             if tex is not None:
-                spans.append(Math(tex.strip(), display, m.start()))
+                at = m.start(name) + len(tex) - len(tex.lstrip())
+                spans.append(Math(tex.strip(), display, m.start(), at))
                 return _MARK.format(len(spans) - 1)
         raise AssertionError(m)  # pragma: no cover - every alternative is handled
 
@@ -86,11 +93,25 @@ def problems(text: str) -> list[RichProblem]:
     for span in spans:
         message = tex_problem(span.tex)
         if message:
-            found.append(RichProblem(span.start, f"bad TeX in `{span.tex}`: {message}"))
+            found.append(
+                RichProblem(span.tex_start, f"bad TeX in `{span.tex}`: {message}", span.tex)
+            )
+            continue
+        for unknown in unknown_names(span.tex):
+            found.append(
+                RichProblem(
+                    span.tex_start + unknown.offset,
+                    f"bad TeX in `{span.tex}`: {unknown.message}",
+                    unknown.name,
+                )
+            )
     for opener, closer in _OPENERS:
         at = rest.find(opener)
         if at >= 0:
-            found.append(RichProblem(at, f"math opened with {opener} is not closed with {closer}"))
+            at = _in_text(text, at)
+            found.append(
+                RichProblem(at, f"math opened with {opener} is not closed with {closer}", opener)
+            )
     fences = list(_FENCE.finditer(text))
     if len(fences) % 2:
         found.append(
@@ -98,9 +119,25 @@ def problems(text: str) -> list[RichProblem]:
                 fences[-1].start(1),
                 f"code fence {fences[-1].group(1)} is not closed: end the block with "
                 "a line of the same fence",
+                fences[-1].group(1),
             )
         )
     return found
+
+
+def _in_text(text: str, at: int) -> int:
+    """Offset ``at`` of :func:`split_math`'s text as an offset of ``text``: each
+    placeholder before it stands for math of another length."""
+    shift = 0
+    count = 0
+    for m in _SCAN.finditer(text):
+        if m.group("code") is not None or m.group("esc") is not None:
+            continue
+        if m.start() - shift >= at:
+            break
+        shift += len(m.group()) - len(_MARK.format(count))
+        count += 1
+    return at + shift
 
 
 def tex_problem(tex: str) -> str | None:
@@ -140,7 +177,7 @@ def _mathjax(tex: str, display: bool) -> str:
 def _parser(block: bool) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
+    md = MarkdownIt("commonmark", {"html": False, "breaks": False, "linkify": False})
     md.disable(["link", "image", "autolink", "entity"])
     if not block:
         md.disable(

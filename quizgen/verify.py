@@ -29,7 +29,7 @@ from .model import (
 )
 from .richcheck import rich_problems
 from .textmatch import EssayIndex, normalise, quote_pieces
-from .yamlfile import DocPath
+from .yamlfile import DocPath, within
 
 # A quote of a word or two is found almost anywhere and proves nothing.
 MIN_QUOTE_WORDS = 4
@@ -101,7 +101,7 @@ def check(
             elif q.sources:
                 findings.append(Finding(q.origin.path, (*here, "source"), _NO_QUOTES, q.id))
             findings.extend(
-                Finding(q.origin.path, (*here, *sub), message, q.id)
+                Finding(q.origin.path, within(here, sub), message, q.id)
                 for sub, message in rich_problems(q)
             )
     return findings

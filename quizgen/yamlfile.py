@@ -52,6 +52,26 @@ _KEPT_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
 DocPath = tuple[str | int, ...]
 
 
+class PinnedPath(tuple[str | int, ...]):
+    """A place inside a document whose line and column are known more closely than
+    its key's: a piece of text inside a scalar (see quizgen.scalarspot)."""
+
+    line: int
+    column: int
+
+    def __new__(cls, path: DocPath, line: int, column: int) -> PinnedPath:
+        pinned = super().__new__(cls, path)
+        pinned.line, pinned.column = line, column
+        return pinned
+
+
+def within(prefix: DocPath, path: DocPath) -> DocPath:
+    """``path`` inside ``prefix``, pinned still if it was."""
+    if isinstance(path, PinnedPath):
+        return PinnedPath((*prefix, *path), path.line, path.column)
+    return (*prefix, *path)
+
+
 @dataclass(frozen=True)
 class YamlProblem:
     path: DocPath
@@ -68,6 +88,8 @@ class YamlDocument:
     spots: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
 
     def spot(self, path: DocPath) -> tuple[int, int]:
+        if isinstance(path, PinnedPath):
+            return path.line, path.column
         p = tuple(path)
         while p:
             if p in self.spots:
@@ -92,7 +114,8 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "bank") ->
         if path.is_symlink():
             reason = "a symbolic link loop" if e.errno == errno.ELOOP else "a broken symbolic link"
             raise Unreadable(f"cannot read file: it is {reason}") from e
-        raise Unreadable(f"cannot read file: {e.strerror or e}") from e
+        hint = _near_name(path) if e.errno == errno.ENOENT else ""
+        raise Unreadable(f"cannot read file: {e.strerror or e}{hint}") from e
     if not stat.S_ISREG(info.st_mode):
         raise Unreadable("cannot read file: not a regular file (a pipe, device or folder)")
     if info.st_size > limit:
@@ -107,6 +130,18 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "bank") ->
     if len(raw) > limit:
         raise Unreadable(f"file is over {limit:,} bytes (split the {what})")
     return raw
+
+
+def _near_name(path: Path) -> str:
+    """ " (did you mean NAME?)" for a file of a close name in the same folder."""
+    from .suggest import closest, did_you_mean
+
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    hint = did_you_mean(closest(path.name, names))
+    return f" ({hint})" if hint else ""
 
 
 class _Fatal(Exception):

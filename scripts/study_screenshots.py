@@ -75,6 +75,25 @@ def shoot(page: Any, out: Path, tag: str) -> None:
     page.screenshot(path=out / f"8-review-rating-{tag}.png")
     page.click("button[data-view=progress]")
     page.screenshot(path=out / f"9-progress-{tag}.png", full_page=True)
+    test(page, out, tag)
+
+
+def test(page: Any, out: Path, tag: str) -> None:
+    """A test of three: an answer recorded, unmarked; then the score and the review."""
+    page.click("button[data-view=test]")
+    page.fill("#test-form input[name=count]", "3")
+    page.click("#test-form button[type=submit]")
+    for n in range(3):
+        card = page.locator("#test-session article.card")
+        if card.get_attribute("data-type") == "essay":
+            card.locator("textarea").fill("An answer.")
+            card.get_by_role("button", name="Show the model answer").click()
+            card.locator(".rubric input").first.check()
+        card.locator("button[type=submit]").click()
+        if n == 0:
+            page.screenshot(path=out / f"10-test-recorded-{tag}.png")
+        page.locator("#test-session button.next").click()
+    page.screenshot(path=out / f"11-test-score-{tag}.png", full_page=True)
 
 
 def main(out: Path) -> None:

@@ -12,6 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _template_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates go to a folder of this test session, not the user's cache."""
+    os.environ["QUIZGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("quizgen-cache"))
+
+
 @pytest.fixture
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run with the repository as the working folder, so paths print as given."""

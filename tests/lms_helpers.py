@@ -15,7 +15,16 @@ FIXTURE = ROOT / "tests" / "fixtures" / "lms"
 BUNDLED = ROOT / "questions"
 SEEDS = ROOT / "seeds"
 RICH = ROOT / "tests" / "fixtures" / "rich"
-PROJECTS = {"fixture": FIXTURE, "bundled": BUNDLED, "rich": RICH}
+# Rich text without images (what the sheets can take) and a cloze of awkward characters:
+# with the rich fixtures, the "rich-all" project.
+RICH_PLAIN = ROOT / "tests" / "fixtures" / "rich-plain"
+RICH_BANKS = (RICH / "rich-every-type.yaml", RICH_PLAIN / "rich-plain-text.yaml")
+PROJECTS: dict[str, tuple[Path, ...]] = {
+    "fixture": (FIXTURE,),
+    "bundled": (BUNDLED,),
+    "rich": (RICH,),
+    "rich-all": (RICH, RICH_PLAIN),
+}
 # Moodle's list of grades a fraction must be on (question_bank::fraction_options_full).
 GRADES = {100, 90, 80, 75, 70, 60, 50, 40, 30, 25, 20, 12.5, 10, 5, 0}
 GRADES |= {83.33333, 66.66667, 33.33333, 16.66667, 14.28571, 11.11111}
@@ -24,7 +33,7 @@ GRADES |= {-g for g in GRADES}
 
 @functools.cache
 def catalog(project: str) -> Catalog:
-    result = load_catalog([PROJECTS[project]], SEEDS)
+    result = load_catalog(list(PROJECTS[project]), SEEDS)
     return result.catalog
 
 

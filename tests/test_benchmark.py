@@ -50,6 +50,10 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         ("lint (bundled banks)", None),
         ("lint", 1000),
         ("study page (bundled banks)", None),
+        ("anki (rich)", 1000),
+        ("worksheet (all, HTML) (rich)", 1000),
+        ("moodle (rich)", 1000),
+        ("study (rich)", 1000),
         ("gift (Markdown bank)", 1000),
         ("canvas (Markdown bank)", 1000),
     } <= names

@@ -54,6 +54,11 @@ def test_init_then_build_writes_a_deck_a_sheet_and_keys_named_after_the_project(
     for page, title in titles.items():
         html = (tmp_path / "demo" / "build" / "worksheets" / f"{page}-A.html").read_text()
         assert title in html
+    sheet = (tmp_path / "demo" / "build" / "worksheets" / "sheet-A.html").read_text()
+    # The sheet prints no text, so its instructions send no student to one.
+    assert re.findall(r'<p class="instructions">(.*?)</p>', sheet) == [
+        "Answer every question, as the text you studied says."
+    ]
 
 
 def test_init_gives_each_project_its_own_namespace(tmp_path: Path) -> None:

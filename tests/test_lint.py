@@ -115,3 +115,34 @@ def test_bundled_banks_are_lint_clean(run) -> None:
     result = run("lint", "--strict")
     assert result.exit_code == 0, result.stdout[-2000:]
     assert result.stdout.startswith("OK: no findings in "), result.stdout[-2000:]
+
+
+def test_answer_elsewhere_names_the_other_questions_then_counts_them(run, tmp_path) -> None:
+    """Each of five questions prints the answer, each sharing two words of context
+    with the question it answers: the first is the place, three more are named."""
+    words = [
+        "chloroplast leaf",
+        "stroma granum",
+        "thylakoid membrane",
+        "pigment light",
+        "green cell",
+    ]
+    others = "".join(
+        f"  - {{id: other-{n}, type: truefalse, prompt: 'Rubisco works in the {pair}.', "
+        "answer: true}\n"
+        for n, pair in enumerate(words, 1)
+    )
+    path = tmp_path / "bank.yaml"
+    path.write_text(
+        "title: t\nquestions:\n"
+        f"  - {{id: enzyme, type: short, prompt: 'Which enzyme of the {' '.join(words)}?', "
+        "answer: rubisco}\n" + others,
+        "utf-8",
+    )
+    result = run("lint", str(path), *_only("answer-elsewhere"))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{path}:3:138: the answer 'rubisco' is printed in the prompt of other-1 at {path}:4:36 "
+        "(and in other-2, other-3, other-4 and 1 more) [enzyme] (answer-elsewhere)\n"
+        "1 finding(s) in 6 questions: answer-elsewhere 1\n",
+    )

@@ -84,3 +84,16 @@ def test_build_writes_what_it_did_and_no_lms_export(run, tmp_path) -> None:
     assert result.exit_code == 0
     written = ["serge.apkg", "study.html", "worksheets"]
     assert sorted(p.name for p in out.iterdir()) == [".quizgen-written.json", *written]
+
+
+def test_banks_outside_any_project_are_named_for_themselves(run, tmp_path, monkeypatch) -> None:
+    # No quizgen.yaml in tmp_path or above: the bundled project stands in, but a
+    # teacher's banks must not land under the bundled essays' title.
+    bank = shutil.copy("tests/fixtures/lms/every-type.yaml", tmp_path / "every-type.yaml")
+    essays = str(shutil.copytree("seeds", tmp_path / "seeds"))
+    monkeypatch.chdir(tmp_path)
+    result = run("moodle", "every-type.yaml", "--seeds", essays, "-o", "quiz.xml")
+    title = "LMS: every type / {braces} & <tags>"
+    assert result.stdout == f"wrote quiz.xml: 12 questions in 1 category under '{title}'\n"
+    result = run("canvas", str(bank), "--seeds", essays, "--type", "mcq", "-o", "quiz.zip")
+    assert result.stdout.startswith(f"wrote quiz.zip: the quiz '{title}', 4 questions")

@@ -102,6 +102,34 @@ def _plain(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
 
 
+# Moodle's multianswer parser, the parts a SHORTANSWER sub-question uses, as
+# qtype_multianswer_extract_question reads them (question/type/multianswer/
+# questiontype.php): an answer ends at ~, # or } unless a \\, & or &amp; is before it.
+_ANSWER = r"(?:.+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$))"
+_FEEDBACK = r"(?:.*?(?<!\\)(?=[~}]|$))"
+_ALTERNATIVE = rf"(=|%-?[0-9]+%)?({_ANSWER})(?:#({_FEEDBACK}))?"
+_SUBQUESTION = re.compile(
+    rf"\{{([0-9]*):(?:SHORTANSWER|SA|MW):({_ALTERNATIVE}(?:~{_ALTERNATIVE})*)\}}", re.S
+)
+
+
+def moodle_multianswer(text: str) -> tuple[list[tuple[int, str]], str]:
+    """Each sub-question's weight and what a student types to be right, and the text
+    with each sub-question replaced by Moodle's ``{#n}`` placeholder."""
+    found = []
+    n = 0
+    while m := _SUBQUESTION.search(text):
+        n += 1
+        alternative = re.match(_ALTERNATIVE, m.group(2), re.S)
+        assert alternative is not None and alternative.group(1) == "=", m.group(0)
+        answer = html.unescape(alternative.group(2)).replace("\\}", "}").replace("\\#", "#")
+        # The short answer's own rule: an unescaped * is a wildcard (never written here).
+        assert not re.search(r"(?<!\\)\*", answer), answer
+        found.append((int(m.group(1) or 1), answer.replace("\\*", "*")))
+        text = text[: m.start()] + f"{{#{n}}}" + text[m.end() :]
+    return found, text
+
+
 def _in_order(tags, shape):
     positions = [shape.index(t) for t in tags]  # ValueError: an element Moodle's shape lacks
     return positions == sorted(positions)
@@ -185,12 +213,9 @@ def _check_answers(q, element):
             assert _answers(element) == [(100.0, a) for a in (q.answer, *q.accept)]
         case Cloze():
             assert qtype == "cloze"
-            text = _text(element, "questiontext")
-            found = re.findall(r"\{(\d+):SHORTANSWER:=((?:\\.|[^}])*)\}", text)
-            assert [html.unescape(re.sub(r"\\(.)", r"\1", a)) for _, a in found] == [
-                d.answer for d in q.deletions
-            ]
-            total = sum(int(w) for w, _ in found)
+            found, _ = moodle_multianswer(_text(element, "questiontext"))
+            assert [typed for _, typed in found] == [d.answer for d in q.deletions]
+            total = sum(w for w, _ in found)
             assert element.findtext("defaultgrade") == str(total)
             assert total == max(q.points, len(q.deletions))
         case Matching():
@@ -231,3 +256,104 @@ def test_text_is_escaped_html(tmp_path):
     two = next(e for e in root if e.findtext("idnumber") == "lms-cloze-two")
     assert "{2:SHORTANSWER:=Andrej Grubacic}" in _text(two, "questiontext")
     assert "{1:SHORTANSWER:=anarchism} &amp; Marxism" in _text(two, "questiontext")
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory):
+    """The rich fixtures (Markdown, math, images) as Moodle XML, by question id."""
+    out = tmp_path_factory.mktemp("moodle-rich") / "rich.xml"
+    written = export("moodle", "rich-all", out)
+    assert written.warnings == ()
+    root = ET.parse(out).getroot()
+    return root, {e.findtext("idnumber"): e for e in root if e.get("type") != "category"}
+
+
+def test_rich_questions_keep_moodles_shapes(rich):
+    root, by_id = rich
+    assert len(by_id) == 15
+    for element in root:
+        tags = [child.tag for child in element]
+        assert _in_order(tags, SHAPES[element.get("type")]), (element.get("type"), tags)
+
+
+def test_a_rich_cloze_reads_back_as_moodle_parses_it(rich):
+    _, by_id = rich
+    found, rest = moodle_multianswer(_text(by_id["rich-cloze"], "questiontext"))
+    assert found == [(1, "1/8"), (1, "1/x^2")]  # what a student types: the math as text
+    assert rest.startswith(
+        "<p>Half of a quarter is {#1} [a <em>fraction</em>], and the reciprocal of "
+        "<strong>\\(x^2\\)</strong> is {#2}.</p>"
+    )
+    text = _text(by_id["rich-cloze-syntax"], "questiontext")
+    found, rest = moodle_multianswer(text)
+    assert found == [(1, "{1, 2}"), (1, "a~b#c*d\\e")]
+    # The bank's own braces, in code and in math, are entities: no sub-question starts
+    # there, and MathJax reads the braces back from the page's text.
+    assert rest == (
+        "<p>In <code>&#123;1:SHORTANSWER:=x&#125;</code> and "
+        "\\(\\&#123;a \\mid a \\neq 0\\&#125;\\) a ~, a # and = stay text; the set is {#1} "
+        "[braces], and the path is {#2}.</p>"
+    )
+    assert "\\(\\{a \\mid a \\neq 0\\}\\)" in html.unescape(rest)
+    # The name: the text as plain text, cut at Moodle's 80 characters.
+    assert by_id["rich-cloze-syntax"].findtext("name/text") == (
+        "In {1:SHORTANSWER:=x} and {a | a ≠ 0} a ~, a # and = stay text; the set is ___,…"
+    )
+
+
+def test_rich_matching_right_sides_are_plain_text_left_sides_html(rich):
+    _, by_id = rich
+    pairs = {
+        qid: sorted(
+            (s.findtext("text"), s.findtext("answer/text"))
+            for s in by_id[qid].iterfind("subquestion")
+        )
+        for qid in ("rich-match", "rich-match-plain")
+    }
+    assert pairs == {
+        "rich-match": [
+            ("\\(3^2\\)", "9"),
+            ("\\(\\frac{10}{5}\\)", "2"),
+            ("\\(\\sqrt{16}\\)", "4"),
+        ],
+        "rich-match-plain": [
+            ("\\(\\frac{2}{4}\\)", "1/2"),
+            ("\\(\\sqrt{16}\\)", "4"),
+            ("\\(x \\cdot x\\)", "x^2"),
+        ],
+    }
+
+
+def test_rich_feedback_and_grader_information_are_rendered(rich):
+    _, by_id = rich
+    feedback = _text(by_id["rich-mcq"], "generalfeedback")
+    assert feedback.startswith(
+        "<p>Put both over the same denominator:</p>\n<ul>\n"
+        "<li>\\(\\frac{1}{2} = \\frac{2}{4}\\)</li>\n"
+        "<li>\\(\\frac{2}{4} + \\frac{1}{4} = \\frac{3}{4}\\)</li>\n</ul>"
+    )
+    assert "<pre><code>1/2 + 1/4 == 3/4\n</code></pre>" in feedback
+    info = _text(by_id["rich-essay"], "graderinfo")
+    assert info.startswith("<p>Model answer:</p><p>Dividing by a number asks how many")
+    assert "<pre><code>(a/b) / (c/d) = (a*d) / (b*c)\n</code></pre>" in info
+    assert info.endswith(
+        "<p>Look for:</p><ul><li>defines <em>division</em></li>"
+        "<li>uses \\(\\frac{d}{c}\\)</li></ul>"
+    )
+
+
+def test_a_rich_short_answer_is_what_a_student_types(rich):
+    _, by_id = rich
+    # answer "x^5", accept "$x^5$": both typed x^5, written once.
+    assert _answers(by_id["rich-short"]) == [(100.0, "x^5")]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["a}b", "a\\}b", "a\\\\#b", "ends\\", "R&", "R&amp;", "p#q~r=s", "{2:SA:=x}", "2*3", "a\\*b"],
+)
+def test_every_answer_reads_back_as_written(answer):
+    from quizgen.export.moodle.cloze import answer_literal
+
+    found, rest = moodle_multianswer(f"<p>x {{1:SHORTANSWER:={answer_literal(answer)}}} y</p>")
+    assert (found, rest) == ([(1, answer)], "<p>x {#1} y</p>")

@@ -114,3 +114,89 @@ def test_one_warning_groups_the_reasons(tmp_path):
         "question over 120 characters: lms-mcq-long (126); more than 4 choices: "
         "lms-mcq-five (5); an answer over 75 characters: lms-mcq-wide (88)",
     )
+
+
+# The rich fixtures' rows as a reader sees them: (id, question, choices in the bank's
+# order, the right one). Markdown markers, TeX and HTML are gone; math reads as text.
+RICH_ROWS = [
+    (
+        "rich-sheet-mcq",
+        "Which fraction equals 2/4? Answer without a calculator.",
+        ["1/2", "two thirds", "0.25", "x^(2+3)"],
+        "1/2",
+    ),
+    ("rich-sheet-truefalse", "True or false? √(9) + √(16) = 7", None, "True"),
+    (
+        # 134 characters as written, 86 as shown: the limits count what is shown.
+        "rich-sheet-fits-once-converted",
+        "Which is α/β × γ/δ written as one fraction, with the product of the numerators on top?",
+        ["(α × γ)/(β × δ), which is the product of the two fractions", "(α + γ)/(β + δ)"],
+        "(α × γ)/(β × δ), which is the product of the two fractions",
+    ),
+    (
+        "rich-sheet-too-long",  # 121 characters shown: over Kahoot's 120, Blooket has no limit
+        "Which of these is √(2) to two decimal places, given that 1.41^2 = 1.9881 and "
+        "1.42^2 = 2.0164, as a careful reader checks?",
+        ["1.41", "1.42"],
+        "1.41",
+    ),
+]
+RICH_LEFT_OUT = (
+    "has an image: rich-mcq, rich-truefalse; "
+    "select-all ({platform} counts any one marked answer as right): rich-multi; "
+    "no short-answer type: rich-short; "
+    "no cloze type: rich-cloze, rich-cloze-one, rich-cloze-syntax; "
+    "no matching type: rich-match, rich-match-plain; no ordering type: rich-order; "
+    "no essay type: rich-essay"
+)
+
+
+def _rich_expected(platform_rows: int):
+    rows = []
+    for qid, text, choices, right in RICH_ROWS[:platform_rows]:
+        if choices is None:
+            answers = ["True", "False"]
+        else:
+            answers = [choices[n] for n in stable_order(qid, len(choices))]
+        rows.append((text, answers, [answers.index(right) + 1]))
+    return rows
+
+
+def _no_markup(cells):
+    for cell in cells:
+        for marker in ("*", "`", "$", "\\", "<", "&", "{"):
+            assert marker not in cell, (marker, cell)
+
+
+def test_kahoot_cells_hold_rich_text_as_plain_text(tmp_path):
+    out = tmp_path / "rich.xlsx"
+    written = export("kahoot", "rich-all", out)
+    sheet = load_workbook(out).active
+    got = []
+    for r in range(9, sheet.max_row + 1):
+        values = [sheet.cell(r, c).value for c in range(1, 9)]
+        answers = [a for a in values[2:6] if a is not None]
+        _no_markup([values[1], *answers])
+        got.append((values[1], answers, [values[7]]))
+    assert got == _rich_expected(3)
+    assert written.warnings == (
+        "12 questions left out, as Kahoot's spreadsheet cannot hold them: "
+        + RICH_LEFT_OUT.format(platform="Kahoot!")
+        + "; question over 120 characters: rich-sheet-too-long (121)",
+    )
+
+
+def test_blooket_cells_hold_rich_text_as_plain_text(tmp_path):
+    out = tmp_path / "rich.csv"
+    written = export("blooket", "rich-all", out)
+    table = list(csv.reader(out.read_text(encoding="utf-8").splitlines(keepends=True)))
+    got = []
+    for row in table[2:]:
+        answers = [a for a in row[2:6] if a]
+        _no_markup([row[1], *answers])
+        got.append((row[1], answers, [int(row[7])]))
+    assert got == _rich_expected(4)
+    assert written.warnings == (
+        "11 questions left out, as Blooket's spreadsheet cannot hold them: "
+        + RICH_LEFT_OUT.format(platform="Blooket"),
+    )

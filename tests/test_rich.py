@@ -28,10 +28,25 @@ def test_markdown_inline_keeps_raw_html_as_text_and_money_as_money() -> None:
 
 def test_short_fields_take_no_blocks_long_fields_do() -> None:
     text = "- one\n- two"
-    assert to_html(text, markdown=True, block=False, math="mathml") == "- one<br />\n- two"
+    assert to_html(text, markdown=True, block=False, math="mathml") == "- one\n- two"
     assert to_html(text, markdown=True, block=True, math="mathml") == (
         "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
     )
+
+
+@pytest.mark.parametrize("block", [False, True])
+def test_a_single_line_break_is_a_space_and_a_hard_break_is_marked(block: bool) -> None:
+    """CommonMark: a teacher's hard-wrapped prompt reads as one paragraph; a line
+    ending in a backslash or two spaces breaks there."""
+    wrapped = "Explain why a gardener might\nburn a heater."
+    assert to_html(wrapped, markdown=True, block=block, math="mathml") == wrapped
+    for hard in ("\\\n", "  \n"):
+        html = to_html(f"Line one{hard}line two", markdown=True, block=block, math="mathml")
+        assert html == "Line one<br />\nline two"
+
+
+def test_a_plain_bank_keeps_its_line_breaks_as_written() -> None:
+    assert to_html("one\ntwo", markdown=False, block=True, math="mathml") == "one\ntwo"
 
 
 @pytest.mark.parametrize(
@@ -136,19 +151,29 @@ def test_every_rich_mistake_is_reported_at_its_place(run) -> None:
     errors = [line for line in result.output.splitlines() if "warning:" not in line]
     bad = "tests/fixtures/rich/bad/"
     assert errors == [
-        f"{bad}rich-mistakes.yaml:7:5: bad TeX in `\\frac{{1}}{{`: a {{ is not closed "
-        "(at character 9) [bad-tex]",
-        f"{bad}rich-mistakes.yaml:11:5: math opened with \\( is not closed with \\) "
-        "(at character 10) [unclosed-math]",
-        f"{bad}rich-mistakes.yaml:15:5: code fence ``` is not closed: end the block with a "
-        "line of the same fence (at character 21) [open-fence]",
-        f"{bad}rich-mistakes.yaml:24:13: image '{bad}figure.png' not found (the path is "
-        "relative to the bank file) [missing-image]",
-        f"{bad}rich-mistakes.yaml:29:13: image '{bad}notes.png' is not a PNG, JPEG, GIF, SVG "
+        f"{bad}rich-mistakes.yaml:7:23: bad TeX in `\\frac{{1}}{{`: a {{ is not closed [bad-tex]",
+        f"{bad}rich-mistakes.yaml:11:23: math opened with \\( is not closed with \\) "
+        "[unclosed-math]",
+        f"{bad}rich-mistakes.yaml:18:7: code fence ``` is not closed: end the block with a "
+        "line of the same fence [open-fence]",
+        f"{bad}rich-mistakes.yaml:24:13: image 'figure.png' not found: looked for "
+        f"'{bad}figure.png' (the path is relative to the bank file) [missing-image]",
+        f"{bad}rich-mistakes.yaml:29:13: image 'notes.png' is not a PNG, JPEG, GIF, SVG "
         "or WebP file [not-an-image]",
-        f"{bad}rich-mistakes.yaml:34:13: image '{bad}script.svg': the SVG holds a <script> "
+        f"{bad}rich-mistakes.yaml:34:13: image 'script.svg': the SVG holds a <script> "
         "element; quizgen refuses scripts and foreign content [svg-script]",
         f"{bad}rich-mistakes.yaml:39:5: missing required field 'alt' [no-alt]",
+        f"{bad}rich-mistakes.yaml:43:22: bad TeX in `\\fracc{{1}}{{2}}`: unknown command "
+        "\\fracc (did you mean \\frac?) [unknown-command]",
+        f"{bad}rich-mistakes.yaml:43:40: bad TeX in `\\ce{{H2O}}`: unknown command \\ce "
+        "[unknown-command]",
+        f"{bad}rich-mistakes.yaml:49:36: bad TeX in `\\lamda`: unknown command \\lamda "
+        "(did you mean \\lambda?) [unknown-in-a-block]",
+        f"{bad}rich-mistakes.yaml:50:13: bad TeX in `\\begin{{matrx}}a\\end{{matrx}}`: "
+        "unknown environment matrx (did you mean matrix?) [unknown-in-a-block]",
+        # Written with an escape (\x5c for the backslash): the key's place, and the text.
+        f"{bad}rich-mistakes.yaml:54:5: bad TeX in `\\fracc{{1}}{{2}}`: unknown command "
+        "\\fracc (did you mean \\frac?) (at `\\fracc{1}{2}$?`) [unknown-behind-an-escape]",
     ]
 
 
@@ -198,7 +223,8 @@ RICH_FEATURES = {
     "emphasis": r"(?<![*\w])\*[^*\s][^*\n]*\*(?!\*)",
     "strong": r"\*\*[^*\n]+\*\*",
     "inline code": r"(?<!`)`[^`\n]+`(?!`)",
-    "line break": r"[^\n]\n(?![-\d\s`]|\$\$|\\\[)[^\n]",
+    # A hard break (CommonMark): a line ending in a backslash; a single newline is a space.
+    "line break": r"\\\n",
     "$ math": r"(?<![$\\])\$[^\s$][^$\n]*\$(?!\$)",
     "$$ math": r"\$\$[^$]+\$\$",
     "\\( math": r"\\\(.+?\\\)",

@@ -107,3 +107,65 @@ def test_quote_spans_find_a_quote_through_curly_quotes_and_elisions() -> None:
     assert quote_spans(paragraph, "not there") == []
     # Offsets count UTF-16 units, as JavaScript indexes strings.
     assert quote_spans("\U0001d11e clef", "clef") == [[3, 7]]
+
+
+STUDY_PROJECT = ROOT / "tests" / "fixtures" / "study-project"
+
+
+@pytest.fixture
+def biology(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of a teacher's project (title "Biology", name biology; its one bank is
+    titled "Photosynthesis"), the current folder."""
+    shutil.copytree(STUDY_PROJECT, tmp_path / "biology")
+    monkeypatch.chdir(tmp_path / "biology")
+    return tmp_path / "biology"
+
+
+def test_a_project_page_has_the_projects_title_and_name(biology: Path) -> None:
+    result = quizgen("study")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "wrote build/study.html: 8 questions, 1 essay to read\n",
+        "",
+    )
+    data = page_data(Path("build/study.html"))
+    assert (data["title"], data["project"]) == ("Biology", "biology")
+    assert "<title>Biology</title>" in Path("build/study.html").read_text(encoding="utf-8")
+    # The options win, from the command line or the project file's study: section.
+    assert quizgen("study", "--title", "Plants", "--project", "p", "-o", "o.html").exit_code == 0
+    assert (page_data(Path("o.html"))["title"], page_data(Path("o.html"))["project"]) == (
+        "Plants",
+        "p",
+    )
+    with Path("quizgen.yaml").open("a", encoding="utf-8") as f:
+        f.write("study:\n  title: Year 9 biology\n")
+    assert quizgen("study", "-o", "o.html").exit_code == 0
+    assert page_data(Path("o.html"))["title"] == "Year 9 biology"
+
+
+def test_a_folder_without_a_project_file_names_its_page_as_before(biology: Path) -> None:
+    Path("quizgen.yaml").unlink()
+    result = quizgen("study")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "note: no quizgen.yaml here or in a parent folder, so using ./questions and ./seeds "
+        "(quizgen init adds a project file)\n"
+    )
+    data = page_data(Path("build/study.html"))
+    # The bank's title, and the essays' ids, under which such pages kept progress.
+    assert (data["title"], data["project"]) == ("Photosynthesis", "photo")
+
+
+def test_study_help_says_where_the_title_and_the_storage_name_come_from() -> None:
+    result = quizgen("study", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert (
+        "--title TEXT Title of the page (default: the project's title, from quizgen.yaml; "
+        "with no project file, the bank's title, or for several banks the essays' authors)."
+    ) in text
+    assert (
+        "--project TEXT Name under which the browser keeps progress (default: the project's "
+        "name, from quizgen.yaml; for the bundled banks and a folder with no project file, "
+        "the essays' ids, as before project files). Pages with the same name share progress."
+    ) in text

@@ -40,7 +40,8 @@ def mark(scans: tuple[Path, ...], key_dir: Path, out: Path) -> None:
     students' bubbles and the points the teacher filled in, and scores them against
     the keys that `quizgen worksheet --answer-sheet` wrote. A mark that is not
     certain is listed in report.html with a picture, never guessed. Needs the
-    optional libraries: pip install 'quizgen[mark]'.
+    optional libraries: in a clone of quizgen, pip install -e '.[mark]' in the
+    checkout; else pip install 'quizgen[mark]'.
 
     \b
     Example:

@@ -29,6 +29,8 @@ CONTEXT_WORDS = 2
 # COMMON_FROM of them) is the subject, not context.
 COMMON_SHARE = 0.1
 COMMON_FROM = 5
+# The other questions that print an answer, named by id in the message, then counted.
+NAMED_OTHERS = 3
 _PLACES = {
     "prompt": "prompt",
     "choices": "choices",
@@ -109,17 +111,27 @@ def _elsewhere(
     hits: list[tuple[int, DocPath]],
 ) -> tuple[str, Finding]:
     j, place = hits[0]
-    others = len({j for j, _ in hits}) - 1
-    also = f" (and {others} other question{'s' if others > 1 else ''})" if others else ""
     return finding(
         "answer-elsewhere",
         q,
         sub,
         f"the answer {short(text)} is printed in the {_PLACES[str(place[0])]} of "
-        f"{questions[j].id} at {{first}}{also}",
+        f"{questions[j].id} at {{first}}{_also(questions, hits)}",
         questions[j],
         place,
     )
+
+
+def _also(questions: Sequence[Question], hits: list[tuple[int, DocPath]]) -> str:
+    """ " (and in q2, q3)": the other questions that print it, by id, at most
+    ``NAMED_OTHERS`` of them, then how many more."""
+    others = list(dict.fromkeys(questions[j].id for j, _ in hits[1:]))
+    others = [qid for qid in others if qid != questions[hits[0][0]].id]
+    if not others:
+        return ""
+    named = ", ".join(others[:NAMED_OTHERS])
+    more = len(others) - NAMED_OTHERS
+    return f" (and in {named}{f' and {more} more' if more > 0 else ''})"
 
 
 def _topics(questions: Sequence[Question]) -> list[set[str]]:

@@ -163,10 +163,10 @@ def histogram(students: list[StudentSheet], out_of: int) -> list[tuple[str, int]
 def report_html(marked: Marked) -> str:
     import jinja2
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(bundled("templates") / "mark"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
+    from ..templating import environment
+
+    env = environment(
+        jinja2.FileSystemLoader(bundled("templates") / "mark"),
         trim_blocks=True,
         lstrip_blocks=True,
     )

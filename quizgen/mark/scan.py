@@ -81,8 +81,22 @@ def need_libraries() -> None:
         import zxingcpp  # noqa: F401
     except ImportError as e:
         raise EngineMissingError(
-            f"quizgen mark needs OpenCV, pypdfium2 and zxing-cpp ({e.name} is missing): {INSTALL}"
+            f"quizgen mark needs OpenCV, pypdfium2 and zxing-cpp ({e.name} is missing): "
+            f"{install_command()}"
         ) from e
+
+
+def install_command() -> str:
+    """How to add the mark extra to the quizgen that runs: from its checkout where it
+    runs from one (an editable install, or a clone on the path), else by name."""
+    import shlex
+    import sys
+
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "quizgen").is_dir():
+        python = shlex.quote(sys.executable)
+        return f"{python} -m pip install -e {shlex.quote(str(checkout) + '[mark]')}"
+    return f"{shlex.quote(sys.executable)} -m pip install {INSTALL.split()[-1]}"
 
 
 def load_pages(paths: Sequence[Path]) -> Iterator[PageImage]:

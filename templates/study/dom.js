@@ -21,9 +21,10 @@ QZ.append = function (el, children) {
     if (child === null || child === undefined || child === false) return;
     if (Array.isArray(child)) QZ.append(el, child);
     /* {html: ...}: a Markdown bank's field, rendered by quizgen at build time from
-     * escaped text (raw HTML in a bank is never HTML) and MathML. */
-    else if (typeof child === "object" && !(child instanceof Node) && "html" in child) {
-      var span = document.createElement("span");
+     * escaped text (raw HTML in a bank is never HTML) and MathML; in a <div> when it
+     * holds blocks (paragraphs, a list, code), else in a <span>. */
+    else if (QZ.isRich(child)) {
+      var span = document.createElement(QZ.isBlock(child) ? "div" : "span");
       span.className = "rich";
       span.innerHTML = child.html;
       el.appendChild(span);
@@ -31,6 +32,25 @@ QZ.append = function (el, children) {
     else el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
   });
   return el;
+};
+QZ.isRich = function (value) {
+  return typeof value === "object" && value !== null && !(value instanceof Node) &&
+    !Array.isArray(value) && "html" in value;
+};
+QZ.isBlock = function (value) {
+  return QZ.isRich(value) && /<(p|ul|ol|pre|blockquote|h[1-6]|hr|table)[\s>]/.test(value.html);
+};
+/* A question's prompt heading its controls: in a <legend> (a group of choices) or a
+ * <label for> (one field). A prompt of blocks cannot go there, as both take phrasing
+ * content only: it goes in a <div class="prompt"> that names the group or the field
+ * (aria-labelledby) instead. Returns the element and the attributes for the named. */
+QZ.promptFor = function (uid, prompt, fieldId) {
+  if (!QZ.isBlock(prompt)) {
+    return { el: fieldId ? QZ.h("label", { for: fieldId, class: "prompt" }, prompt)
+      : QZ.h("legend", { class: "prompt" }, prompt), labelledby: null };
+  }
+  var id = uid + "-prompt";
+  return { el: QZ.h("div", { class: "prompt", id: id }, prompt), labelledby: id };
 };
 QZ.clear = function (el) {
   while (el.firstChild) el.removeChild(el.firstChild);

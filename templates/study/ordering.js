@@ -63,15 +63,16 @@ QZ.ordering = function (q, uid) {
   });
   refresh();
 
-  var el = h("fieldset", { class: "answer" }, h("legend", { class: "prompt" }, q.prompt),
+  var head = QZ.promptFor(uid, q.prompt);
+  var el = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el,
     h("p", { class: "hint", id: uid + "-hint" },
       "Put the items in order: drag them, or use the ↑ and ↓ buttons."), list);
-  return { el: el, check: function () {
+  return { el: el, check: function (later) {
     var correct = true;
     Array.prototype.forEach.call(list.children, function (li, i) {
       var ok = li.dataset.text === q.items[i];
       if (!ok) correct = false;
-      li.classList.add(ok ? "is-right" : "is-wrong");
+      later(function () { li.classList.add(ok ? "is-right" : "is-wrong"); });
       li.draggable = false;
     });
     return { correct: correct, expected: q.items.map(function (t, i) {

@@ -1,6 +1,8 @@
 /* One renderer per question type. Each builds the answering controls (real form
  * controls, so the keyboard and screen readers work as they do everywhere) in a
- * fresh random order, and returns check(): {correct, expected, pending}. */
+ * fresh random order, and returns check(later): {correct, expected, pending, score}.
+ * check marks nothing itself: it hands each right/wrong mark to later(), so that a
+ * test can keep the marks until its end (result.reveal() shows them). */
 "use strict";
 var QZ = window.QZ || (window.QZ = {});
 
@@ -32,19 +34,19 @@ var QZ = window.QZ || (window.QZ = {});
       return { option: o, input: input,
         row: h("li", { class: "choice" }, input, h("label", { for: id }, o.text)) };
     });
-    var fieldset = h("fieldset", { class: "answer" },
-      h("legend", { class: "prompt" }, prompt),
+    var head = QZ.promptFor(uid, prompt);
+    var fieldset = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el,
       multiple ? h("p", { class: "hint" }, "Select all that apply.") : null,
       h("ul", { class: "choices", role: "list" }, rows.map(function (r) { return r.row; })));
     return { el: fieldset, rows: rows };
   }
-  function checkChoices(list, isRight) {
+  function checkChoices(list, isRight, later) {
     var correct = true, expected = [];
     list.rows.forEach(function (r) {
       var right = isRight(r.option.value), chosen = r.input.checked;
       if (right !== chosen) correct = false;
       if (right) expected.push(r.option.text);
-      mark(r.row.querySelector("label"), right, chosen);
+      later(function () { mark(r.row.querySelector("label"), right, chosen); });
     });
     return { correct: correct, expected: expected };
   }
@@ -53,34 +55,35 @@ var QZ = window.QZ || (window.QZ = {});
     var list = choiceList(uid, q.prompt, QZ.shuffle(q.choices.map(function (c, i) {
       return { value: i, text: c };
     })), false);
-    return { el: list.el, check: function () {
-      return checkChoices(list, function (v) { return v === q.answer; });
+    return { el: list.el, check: function (later) {
+      return checkChoices(list, function (v) { return v === q.answer; }, later);
     } };
   }
   function multi(q, uid) {
     var list = choiceList(uid, q.prompt, QZ.shuffle(q.choices.map(function (c, i) {
       return { value: i, text: c };
     })), true);
-    return { el: list.el, check: function () {
-      return checkChoices(list, function (v) { return q.answers.indexOf(v) >= 0; });
+    return { el: list.el, check: function (later) {
+      return checkChoices(list, function (v) { return q.answers.indexOf(v) >= 0; }, later);
     } };
   }
   function truefalse(q, uid) {
     var list = choiceList(uid, q.prompt, [{ value: true, text: "True" },
       { value: false, text: "False" }], false);
-    return { el: list.el, check: function () {
-      return checkChoices(list, function (v) { return v === q.answer; });
+    return { el: list.el, check: function (later) {
+      return checkChoices(list, function (v) { return v === q.answer; }, later);
     } };
   }
 
   function short(q, uid) {
+    var head = QZ.promptFor(uid, q.prompt, uid + "-a");
     var input = h("input", { type: "text", id: uid + "-a", autocomplete: "off",
-      autocapitalize: "off", spellcheck: "false", class: "typed" });
-    var el = h("div", { class: "answer" },
-      h("label", { for: uid + "-a", class: "prompt" }, q.prompt), input);
-    return { el: el, check: function () {
+      autocapitalize: "off", spellcheck: "false", class: "typed",
+      "aria-labelledby": head.labelledby });
+    var el = h("div", { class: "answer" }, head.el, input);
+    return { el: el, check: function (later) {
       var correct = QZ.sameAnswer(input.value, [q.answer].concat(q.accept));
-      input.classList.add(correct ? "is-right" : "is-wrong");
+      later(function () { input.classList.add(correct ? "is-right" : "is-wrong"); });
       var keys = [QZ.answerKey(q.answer)];
       var others = q.accept.filter(function (a) {  /* each different answer once */
         var key = QZ.answerKey(a);
@@ -96,7 +99,7 @@ var QZ = window.QZ || (window.QZ = {});
   function cloze(q, uid) {
     var blanks = [];
     var text = h("p", { class: "cloze-text" }, q.parts.map(function (part) {
-      if (typeof part === "string") return part;
+      if (typeof part === "string" || QZ.isRich(part)) return part;  /* the text */
       var n = blanks.length + 1;
       var input = h("input", { type: "text", class: "blank", autocomplete: "off",
         autocapitalize: "off", spellcheck: "false",
@@ -105,14 +108,14 @@ var QZ = window.QZ || (window.QZ = {});
       blanks.push({ part: part, input: input });
       return input;
     }));
-    var el = h("fieldset", { class: "answer" },
-      h("legend", { class: "prompt" }, q.prompt), text);
-    return { el: el, check: function () {
+    var head = QZ.promptFor(uid, q.prompt);
+    var el = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el, text);
+    return { el: el, check: function (later) {
       var correct = true;
       blanks.forEach(function (b) {
         var ok = QZ.sameAnswer(b.input.value, [b.part.answer]);
         if (!ok) correct = false;
-        b.input.classList.add(ok ? "is-right" : "is-wrong");
+        later(function () { b.input.classList.add(ok ? "is-right" : "is-wrong"); });
       });
       return { correct: correct, expected: blanks.map(function (b, i) {
         return "Blank " + (i + 1) + ": " + b.part.answer;
@@ -130,24 +133,27 @@ var QZ = window.QZ || (window.QZ = {});
       return { pair: pair, select: select, row: h("li", { class: "match-row" },
         h("label", { for: id }, pair[0]), select) };
     });
-    var el = h("fieldset", { class: "answer" }, h("legend", { class: "prompt" }, q.prompt),
+    var head = QZ.promptFor(uid, q.prompt);
+    var el = h("fieldset", { class: "answer", "aria-labelledby": head.labelledby }, head.el,
       h("p", { class: "hint" }, "Choose the item that goes with each one."),
       h("ul", { class: "matches", role: "list" }, rows.map(function (r) { return r.row; })));
-    return { el: el, check: function () {
+    return { el: el, check: function (later) {
       var correct = true;
       rows.forEach(function (r) {
         var ok = r.select.value === r.pair[1];
         if (!ok) correct = false;
-        r.select.classList.add(ok ? "is-right" : "is-wrong");
+        later(function () { r.select.classList.add(ok ? "is-right" : "is-wrong"); });
       });
       return { correct: correct, expected: q.pairs.map(function (p) {
-        return p[0] + " → " + p[1];
+        return [p[0], " → " + p[1]];
       }) };
     } };
   }
 
   function essay(q, uid) {
-    var area = h("textarea", { id: uid + "-a", rows: 6, class: "typed" });
+    var head = QZ.promptFor(uid, q.prompt, uid + "-a");
+    var area = h("textarea", { id: uid + "-a", rows: 6, class: "typed",
+      "aria-labelledby": head.labelledby });
     var rubric = h("fieldset", { class: "rubric", hidden: true },
       h("legend", {}, "Tick what your answer covered"),
       h("ul", { role: "list" }, q.rubric.map(function (item, i) {
@@ -156,9 +162,8 @@ var QZ = window.QZ || (window.QZ = {});
           h("label", { for: id }, item));
       })));
     var model = h("div", { class: "model", hidden: true },
-      h("h4", {}, "Model answer"), h("p", {}, q.answer));
-    var el = h("div", { class: "answer" },
-      h("label", { for: uid + "-a", class: "prompt" }, q.prompt), area, model, rubric);
+      h("h4", {}, "Model answer"), h(QZ.isBlock(q.answer) ? "div" : "p", {}, q.answer));
+    var el = h("div", { class: "answer" }, head.el, area, model, rubric);
     var shown = false;
     return { el: el, check: function () {
       if (!shown) {
@@ -168,13 +173,29 @@ var QZ = window.QZ || (window.QZ = {});
         rubric.hidden = q.rubric.length === 0;
         return { pending: true, focus: q.rubric.length ? rubric.querySelector("input") : null };
       }
-      var boxes = rubric.querySelectorAll("input");
-      var ticked = Array.prototype.filter.call(boxes, function (b) { return b.checked; });
-      var total = boxes.length;
-      var correct = total === 0 ? area.value.trim() !== "" : ticked.length * 2 >= total;
-      return { correct: correct, expected: [q.answer], score: total ? ticked.length / total : 1,
-        note: total ? "You covered " + ticked.length + " of " + total + " rubric items." : "" };
+      return essayMark(q, area, rubric);
     } };
+  }
+
+  /* The learner's own marking against the rubric: each ticked criterion earns its
+   * points (a weighted rubric's, else an equal share); the score is the fraction
+   * earned, right only with every point, partly right with some. */
+  function essayMark(q, area, rubric) {
+    var boxes = Array.prototype.slice.call(rubric.querySelectorAll("input"));
+    if (!boxes.length) {
+      var written = area.value.trim() !== "";
+      return { correct: written, expected: [q.answer], score: written ? 1 : 0, note: "" };
+    }
+    var weights = q.rubricPoints || boxes.map(function () { return 1; });
+    var total = 0, earned = 0, ticked = 0;
+    boxes.forEach(function (b, i) {
+      total += weights[i];
+      if (b.checked) { earned += weights[i]; ticked += 1; }
+    });
+    return { correct: earned === total, expected: [q.answer], score: earned / total,
+      partly: q.rubricPoints ? earned + " of " + QZ.plural(total, "point")
+        : ticked + " of " + boxes.length + " rubric items",
+      note: "You covered " + ticked + " of " + QZ.plural(boxes.length, "rubric item") + "." };
   }
 
   QZ.renderQuestion = function (q, uid) {
@@ -191,9 +212,18 @@ var QZ = window.QZ || (window.QZ = {});
       default: throw new Error("unknown question type " + q.type);
     }
     var check = view.check;
-    view.check = function () {
-      var result = check();
-      if (!result.pending) disable(view.el);
+    /* show false (a test): the marks wait for result.reveal(). */
+    view.check = function (show) {
+      var marks = [];
+      var result = check(function (mark) { marks.push(mark); });
+      if (result.pending) return result;
+      disable(view.el);
+      if (result.score === undefined) result.score = result.correct ? 1 : 0;
+      result.reveal = function () {
+        marks.forEach(function (m) { m(); });
+        marks = [];
+      };
+      if (show !== false) result.reveal();
       return result;
     };
     return view;

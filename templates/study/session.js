@@ -1,6 +1,7 @@
 /* A run of questions in one mode. Practise shows feedback after each answer;
- * Review shows it and asks how well the learner knew it (FSRS rating); Test keeps
- * it for the end: a score and what to read again. */
+ * Review shows it and asks how well the learner knew it (FSRS rating); Test records
+ * each answer and keeps every mark for the end: the score, then each question again
+ * with the learner's answer marked, its feedback and its passage. */
 "use strict";
 var QZ = window.QZ || (window.QZ = {});
 
@@ -19,18 +20,37 @@ var QZ = window.QZ || (window.QZ = {});
         onclick: function () { app.readInContext(source); } }, "Read in context") : null);
   };
 
-  function feedback(q, result, app) {
+  /* An answer's verdict: right (every point), partly right (an essay with some of
+   * its rubric's points) or not. */
+  function verdict(result) {
+    if (result.score >= 1) return { kind: "is-right", text: "✓ Right" };
+    if (result.score > 0) return { kind: "is-partly", text: "◐ Partly right: " + result.partly };
+    return { kind: "is-wrong", text: "✗ Not quite" };
+  }
+  /* The rating a review suggests: Good for full marks, Hard for half or more of an
+   * essay's points, Again for less. The learner may choose another. */
+  QZ.suggestedRating = function (score) {
+    return score >= 1 ? 3 : score >= 0.5 ? 2 : 1;
+  };
+  /* 2.5 as "2.5", 2 as "2", 0.6666 as "0.67". */
+  QZ.number = function (x) {
+    return String(Math.round(x * 100) / 100);
+  };
+
+  function feedback(q, result, app, heading) {
     var id = "fb-" + (++counter);
+    var said = verdict(result);
     var expected = result.expected.length > 1
       ? h("ul", {}, result.expected.map(function (t) { return h("li", {}, t); }))
-      : h("span", {}, " " + result.expected[0]);
-    return h("section", { class: "feedback " + (result.correct ? "is-right" : "is-wrong"),
-      "aria-labelledby": id, tabindex: "-1" },
-      h("h3", { id: id }, result.correct ? "✓ Right" : "✗ Not quite"),
+      : QZ.isBlock(result.expected[0]) ? h("div", {}, result.expected[0])
+        : h("span", {}, " ", result.expected[0]);
+    return h("section", { class: "feedback " + said.kind, "aria-labelledby": id, tabindex: "-1" },
+      h(heading || "h3", { id: id }, said.text),
       result.note ? h("p", {}, result.note) : null,
       h("div", { class: "expected" }, h("strong", {},
         q.type === "essay" ? "Model answer:" : "The answer:"), expected),
-      q.explanation ? h("p", { class: "explanation" }, q.explanation) : null,
+      q.explanation ? h(QZ.isBlock(q.explanation) ? "div" : "p", { class: "explanation" },
+        q.explanation) : null,
       q.sources.map(function (s) { return QZ.sourceFigure(s, app); }));
   }
 
@@ -80,14 +100,14 @@ var QZ = window.QZ || (window.QZ = {});
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         if (form.dataset.done) return;
-        var result = view.check();
+        var result = view.check(mode !== "test");
         if (result.pending) {
           submit.textContent = "Mark my answer";
           if (result.focus) result.focus.focus();
           return;
         }
         form.dataset.done = "1";
-        results.push({ question: q, correct: result.correct });
+        results.push({ question: q, result: result, view: view, number: index + 1 });
         answered(q, result, actions, slot);
       });
       var first = card.querySelector("input, select, textarea, button");
@@ -99,41 +119,61 @@ var QZ = window.QZ || (window.QZ = {});
       var nextButton = h("button", { type: "button", class: "primary next", onclick: next },
         last ? (mode === "test" ? "See your score" : "Finish") : "Next question");
       QZ.clear(actions);
-      if (mode === "test") {
-        app.store.record(q, result.correct, null);
+      if (mode === "test") {  /* no mark until the end */
+        app.store.record(q, result.score, null);
+        actions.appendChild(h("p", { class: "hint recorded", role: "status" },
+          "Answer recorded. You see how you did at the end."));
         actions.appendChild(nextButton);
         nextButton.focus();
+        QZ.announce("Answer recorded.");
         return;
       }
+      result.reveal();
       var box = feedback(q, result, app);
       slot.appendChild(box);
       if (mode === "review") {
         slot.appendChild(ratingButtons(q, app, function (card) {
-          app.store.record(q, result.correct, card);
+          app.store.record(q, result.score, card);
           next();
-        }, result.correct ? 3 : 1));
+        }, QZ.suggestedRating(result.score)));
       } else {
-        app.store.record(q, result.correct, null);
+        app.store.record(q, result.score, null);
         slot.appendChild(h("div", { class: "actions" }, nextButton));
       }
       box.focus();
     }
 
+    /* The test's questions again, each with the answer given, now marked, and its
+     * feedback and passage. */
+    function testReview() {
+      return h("ol", { class: "test-review", role: "list" }, results.map(function (r) {
+        var q = r.question;
+        r.result.reveal();
+        return h("li", { class: "reviewed", "data-question": q.id },
+          h("p", { class: "meta" }, "Question " + r.number + " · " + app.bankTitle(q.bank) +
+            " · " + app.typeLabel(q.type)),
+          r.view.el, feedback(q, r.result, app, "h4"));
+      }));
+    }
+
     function finish() {
-      var right = results.filter(function (r) { return r.correct; }).length;
+      var scored = 0, right = 0, partly = 0;
+      results.forEach(function (r) {
+        scored += r.result.score;
+        if (r.result.score >= 1) right += 1;
+        else if (r.result.score > 0) partly += 1;
+      });
       var heading = h("h3", { tabindex: "-1" }, mode === "test"
-        ? "Your score: " + right + " of " + results.length + " (" +
-          QZ.percent(right, results.length) + ")"
-        : "Done: " + right + " of " + QZ.plural(results.length, "answer") + " right");
+        ? "Your score: " + QZ.number(scored) + " of " + results.length + " (" +
+          QZ.percent(scored, results.length) + ")"
+        : "Done: " + right + " of " + QZ.plural(results.length, "answer") + " right" +
+          (partly ? ", " + partly + " partly right" : ""));
       var body = [heading];
-      var missed = results.filter(function (r) { return !r.correct; });
-      if (mode === "test" && missed.length) {
-        body.push(h("h4", {}, "What to read again"), h("ul", { class: "read-again" },
-          missed.map(function (r) {
-            var q = r.question;
-            return h("li", {}, h("p", {}, q.stem),
-              q.sources.map(function (s) { return QZ.sourceFigure(s, app); }));
-          })));
+      if (mode === "test") {
+        body.push(h("p", { class: "hint" }, "Each question with your answer marked, the answer " +
+          "and the passage to read again." +
+          (partly ? " A partly right essay counts its share of the points." : "")),
+          testReview());
       }
       body.push(h("div", { class: "actions" }, h("button", { type: "button", class: "primary",
         onclick: function () { container.hidden = true; onDone(); } }, "Back")));

@@ -56,11 +56,14 @@ QZ.Store = function (project) {
       });
       return out;
     },
-    /* Record an answer (and, in review, the FSRS card after it). */
-    record: function (question, correct, card) {
+    /* Record an answer scored 0 to 1 (a partly right essay counts its share of right
+     * and wrong), and, in review, the FSRS card after it. */
+    record: function (question, score, card) {
       var entry = store.get(question.id) || { seen: 0, right: 0, wrong: 0 };
+      var share = Number(score);
       entry.seen += 1;
-      if (correct) entry.right += 1; else entry.wrong += 1;
+      entry.right += share;
+      entry.wrong += 1 - share;
       entry.last = Date.now();
       entry.hash = question.hash;
       entry.changed = false;

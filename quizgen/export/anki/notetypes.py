@@ -293,12 +293,12 @@ def cloze_safe(text: str) -> str:
 @cache
 def jinja_env() -> Environment:
     """Jinja for templates/anki/: Anki keeps ``{{ }}``, so Jinja uses ``[[ ]]``."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader
 
-    env = Environment(
-        loader=FileSystemLoader(str(bundled("templates"))),
-        autoescape=True,
-        undefined=StrictUndefined,
+    from ...templating import environment
+
+    env = environment(
+        FileSystemLoader(str(bundled("templates"))),
         variable_start_string="[[",
         variable_end_string="]]",
         comment_start_string="[#",

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, Written
-from ..lms import count, project_option
+from ..lms import count, default_title, project_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -47,7 +47,7 @@ class CanvasExporter:
         from ..output import write_atomic
         from .package import canvas_zip
 
-        title = options["title"] or project.title
+        title = options["title"] or default_title(catalog, project)
         data = canvas_zip(catalog, questions, title)
         write_atomic(out, data)
         points = sum(q.points for q in questions)

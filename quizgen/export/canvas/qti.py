@@ -27,7 +27,7 @@ from ...model import (
     TrueFalse,
 )
 from ..lms import choice_order, citations, percent, positions
-from ..lms.rich import BLANK
+from ..lms.rich import BLANK, lms_plain, typed_answers
 from ..xmltext import utf8
 from . import rich
 from .rich import Pictures
@@ -145,7 +145,7 @@ def _responses(
             _text_box(presentation)
             right = _sub(processing, "respcondition", **{"continue": "No"})
             condition = _sub(right, "conditionvar")
-            for accepted in (q.answer, *q.accept):
+            for accepted in typed_answers(q):
                 _sub(condition, "varequal", accepted, respident="response1")
             _sub(right, "setvar", "100", action="Set", varname="SCORE")
             return []
@@ -237,8 +237,8 @@ def _blanks_text(q: Cloze, pictures: Pictures) -> str:
 
 def _blanks(q: Cloze, presentation: ET.Element, processing: ET.Element) -> list[str]:
     """Canvas's fill in multiple blanks: one response per ``[blankN]``; its answer is
-    typed by the student, so it is written as in the bank."""
-    answers = [s.answer for s in q.segments() if not isinstance(s, str)]
+    typed by the student, so it is plain text (``$x^2$`` is typed ``x^2``)."""
+    answers = [lms_plain(q, s.answer) for s in q.segments() if not isinstance(s, str)]
     share = percent(100 / len(answers))
     idents = []
     for n, answer in enumerate(answers, start=1):

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, Written
-from ..lms import count, project_option
+from ..lms import count, default_title, project_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -52,7 +52,7 @@ class GiftExporter:
         from ..output import write_atomic
         from .write import gift_text
 
-        category = options["category"] or project.title
+        category = options["category"] or default_title(catalog, project)
         text, written, misfits = gift_text(catalog, questions, category)
         write_atomic(out, text)
         line = f"wrote {out}: {count(written, 'question')}"

@@ -45,6 +45,8 @@ from ..lms.rich import (
     lms_html,
     lms_paragraph,
     lms_plain,
+    shortanswer_literal,
+    typed_answers,
 )
 
 _SPECIAL = str.maketrans(
@@ -119,8 +121,9 @@ def question(catalog: Catalog, q: Question, bank_tags: Sequence[str] = ()) -> st
             word = "TRUE" if q.answer else "FALSE"
             body = f"{head}{_stem(q, q.prompt)} {{{word}\n{fb}}}"
         case ShortAnswer():
-            # Typed answers are compared with what the student types: as written.
-            lines = [f"\t={escape(a)}\n" for a in (q.answer, *q.accept)]
+            # Typed answers are what a student types (plain text); Moodle, which imports
+            # GIFT, would read a bare ``*`` as a wildcard.
+            lines = [f"\t={escape(shortanswer_literal(a))}\n" for a in typed_answers(q)]
             body = f"{head}{_stem(q, q.prompt)} {{\n{''.join(lines)}{fb}}}"
         case Cloze():
             body = head + _cloze(q, fb)
@@ -180,8 +183,9 @@ def _cloze(q: Cloze, fb: str) -> str:
             parts.append(segment)
             continue
         parts.append(BLANK)
-        # The blank's answer is typed by the student: as written.
-        block = f"{{\n\t={escape(segment.answer)}\n{fb}}}"
+        # The blank's answer is typed by the student: plain text, taken literally.
+        typed = shortanswer_literal(lms_plain(q, segment.answer))
+        block = f"{{\n\t={escape(typed)}\n{fb}}}"
         if segment.hint:
             hint = lms_html(q, segment.hint) if rich else segment.hint
             block += f" [{escape(hint)}]"

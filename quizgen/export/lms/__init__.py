@@ -15,6 +15,7 @@ from .. import ExportOption
 
 if TYPE_CHECKING:
     from ...model import Catalog, Question
+    from ...project import Project
 
 # The project's name until a project file names it: categories and quiz titles sit under it.
 
@@ -30,6 +31,13 @@ def project_name(value: str) -> str:
 def project_option(name: str, help: str) -> ExportOption:
     """A category or title option; by default the project's title."""
     return ExportOption(name, f"{help} (default: the project's title)", check=project_name)
+
+
+def default_title(catalog: Catalog, project: Project) -> str:
+    """The category or quiz title when none is given: see :func:`quizgen.project.title_for`."""
+    from ...project import title_for
+
+    return title_for(project, [b.path for b in catalog.banks], [b.title for b in catalog.banks])
 
 
 def short_title(title: str) -> str:

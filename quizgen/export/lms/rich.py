@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from ...model import QuestionBase
+from ...model import QuestionBase, ShortAnswer
 from ...rich import is_block, to_html
 
 # Stands in for a blank (a cloze deletion) while its text is rendered as Markdown:
@@ -55,16 +55,12 @@ def lms_paragraph(q: QuestionBase, text: str, in_math: Callable[[str], str] | No
 
 
 def lms_plain(q: QuestionBase, text: str) -> str:
-    """A field a platform shows as plain text (a drop-down menu's entry): the words
-    without their Markdown marks, math as its TeX without delimiters."""
-    if not q.markdown:
-        return text
-    inline = to_html(text, markdown=True, block=False, math="mathjax", in_math=_bare_tex)
-    return " ".join(html.unescape(_TAG.sub(" ", inline.replace("<br>", " "))).split())
+    """A field a platform shows as plain text (a drop-down menu's entry): the words as
+    a reader sees them, by the one plain-text rule of :mod:`quizgen.plaintext` (math as
+    what it means: ``\\frac{1}{2}`` is ``1/2``), as in Moodle, Kahoot and Blooket."""
+    from ...plaintext import to_plain
 
-
-def _bare_tex(rendered: str) -> str:
-    return rendered[2:-2]  # ``\\(tex\\)`` or ``\\[tex\\]``, the TeX already escaped
+    return to_plain(text, markdown=q.markdown)
 
 
 def tex_of(rendered: str) -> tuple[str, bool]:
@@ -89,3 +85,18 @@ def image_file(path: str) -> tuple[str, bytes]:
 
 def base64_of(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
+
+
+def typed_answers(q: ShortAnswer) -> tuple[str, ...]:
+    """What a student may type: the answer and every accepted one; in a Markdown bank
+    as plain text (``$x^5$`` is typed ``x^5``), each once."""
+    answers = (q.answer, *q.accept)
+    if not q.markdown:
+        return answers
+    return tuple(dict.fromkeys(lms_plain(q, a) for a in answers))
+
+
+def shortanswer_literal(text: str) -> str:
+    """A short answer taken literally: ``*`` is Moodle's wildcard unless escaped (in
+    Moodle XML, and in GIFT, which Moodle imports into the same question type)."""
+    return text.replace("*", "\\*")

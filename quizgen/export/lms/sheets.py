@@ -1,7 +1,10 @@
 """Game-show spreadsheets (Kahoot, Blooket): one row per question, up to four answers.
 
 Only multiple choice (one right answer) and true/false fit: a sheet that marks
-several answers right accepts any ONE of them, which is not select-all.
+several answers right accepts any ONE of them, which is not select-all. A cell holds
+plain text: a Markdown bank's text is written as a reader sees it
+(:mod:`quizgen.plaintext`), and the limits count that text. Neither template has a
+column for a picture, so a question with an image does not fit.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
+from ...plaintext import to_plain
 from . import Misfit, choice_order
 
 TYPE_NAMES = {
@@ -53,15 +57,23 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def cell_text(q: Question, text: str, *, block: bool = False) -> str:
+    """A field as a cell holds it: plain text on one line."""
+    return one_line(to_plain(text, markdown=q.markdown, block=block))
+
+
 def _candidate(q: Question, platform: str) -> SheetRow | Misfit:
     match q:
+        case MultipleChoice() | TrueFalse() if q.image is not None:
+            return Misfit(q.id, "has an image")
         case MultipleChoice():
             order = choice_order(q.id, len(q.choices))
-            answers = tuple(one_line(q.choices[n]) for n in order)
+            answers = tuple(cell_text(q, q.choices[n]) for n in order)
             correct = (order.index(q.answer_index) + 1,)
-            return SheetRow(q.id, one_line(q.prompt), answers, correct)
+            return SheetRow(q.id, cell_text(q, q.prompt, block=True), answers, correct)
         case TrueFalse():
-            return SheetRow(q.id, one_line(q.prompt), ("True", "False"), (1 if q.answer else 2,))
+            prompt = cell_text(q, q.prompt, block=True)
+            return SheetRow(q.id, prompt, ("True", "False"), (1 if q.answer else 2,))
         case MultipleAnswer():
             return Misfit(q.id, f"select-all ({platform} counts any one marked answer as right)")
         case ShortAnswer() | Cloze() | Matching() | Ordering() | Essay():

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, Written
-from ..lms import count, project_option
+from ..lms import count, default_title, project_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,7 +53,7 @@ class MoodleExporter:
         from ..output import write_atomic
         from .xml import moodle_xml
 
-        category = options["category"] or project.title
+        category = options["category"] or default_title(catalog, project)
         data, categories = moodle_xml(catalog, questions, category)
         write_atomic(out, data)
         noun = "category" if categories == 1 else "categories"

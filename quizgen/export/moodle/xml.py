@@ -1,8 +1,11 @@
 """Moodle XML: the shapes of Moodle's own export (question/format/xml), one type each.
 
-Text in a bank is plain text: it goes into Moodle as escaped HTML, so ``<b>`` and
-``&`` show as written. Choices keep quizgen's stable order (``shuffleanswers`` off,
-letters ``ABCD`` as on the worksheets and cards).
+Text in a plain bank goes into Moodle as escaped HTML, so ``<b>`` and ``&`` show as
+written; a Markdown bank's fields as HTML with math in ``\\(...\\)`` (lms.rich), except
+a matching's right-hand sides, which Moodle lists in a ``<select>``: plain text
+(quizgen.plaintext). The cloze's embedded answers are in ``cloze``. Choices keep
+quizgen's stable order (``shuffleanswers`` off, letters ``ABCD`` as on the worksheets
+and cards).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ...model import (
     ShortAnswer,
     TrueFalse,
 )
+from ...plaintext import to_plain
 from ..lms import (
     bank_titles,
     choice_order,
@@ -32,8 +36,16 @@ from ..lms import (
     percent,
     select_all_weights,
 )
-from ..lms.rich import base64_of, image_file, lms_block, lms_html
+from ..lms.rich import (
+    base64_of,
+    image_file,
+    lms_block,
+    lms_html,
+    shortanswer_literal,
+    typed_answers,
+)
 from ..xmltext import utf8
+from .cloze import cloze_name, cloze_text
 
 # Moodle's penalty for each wrong try in interactive mode, as its own forms default.
 PENALTY = "0.3333333"
@@ -120,6 +132,9 @@ def _head(
         file = ET.SubElement(qtext, "file", name=name, path="/", encoding="base64")
         file.text = base64_of(data)
     feedback = "".join(paragraphs(part) for part in feedback_parts(catalog, q))
+    if q.markdown and q.explanation:
+        sources = feedback_parts(catalog, q)[1:]
+        feedback = lms_block(q, q.explanation) + "".join(paragraphs(part) for part in sources)
     _text(element, "generalfeedback", feedback)
     _value(element, "defaultgrade", q.points)
     _value(element, "penalty", penalty)
@@ -139,18 +154,19 @@ def question(catalog: Catalog, q: Question, bank_tags: Sequence[str]) -> ET.Elem
         case ShortAnswer():
             element = _head(catalog, q, "shortanswer", q.prompt, paragraphs(q.prompt), PENALTY)
             _value(element, "usecase", 0)
-            for accepted in (q.answer, *q.accept):
+            for accepted in typed_answers(q):
                 _answer(element, 100, shortanswer_literal(accepted), "moodle_auto_format")
         case Cloze():
             text, total = cloze_text(q)
-            element = _head(catalog, q, "cloze", _cloze_name(q), text, PENALTY)
+            element = _head(catalog, q, "cloze", cloze_name(q), text, PENALTY)
             element.find("defaultgrade").text = str(total)  # type: ignore[union-attr]
         case Matching():
             element = _head(catalog, q, "matching", q.prompt, paragraphs(q.prompt), PENALTY)
             _value(element, "shuffleanswers", "true")
             for n in choice_order(q.id, len(q.pairs)):
                 sub = _text(element, "subquestion", lms_html(q, q.pairs[n].left))
-                _text(sub, "answer", q.pairs[n].right, None)
+                # Shown in a <select>, where HTML is not rendered: plain text.
+                _text(sub, "answer", to_plain(q.pairs[n].right, markdown=q.markdown), None)
         case Ordering():
             element = _ordering(catalog, q)
         case Essay():
@@ -211,8 +227,10 @@ def _essay(catalog: Catalog, q: Essay) -> ET.Element:
     ):
         _value(element, tag, value)
     info = paragraphs(f"Model answer: {q.answer}")
+    if q.markdown:
+        info = "<p>Model answer:</p>" + lms_block(q, q.answer)
     if q.rubric:
-        items = "".join(f"<li>{_rubric_item(r)}</li>" for r in q.rubric)
+        items = "".join(f"<li>{_rubric_item(q, r)}</li>" for r in q.rubric)
         info += f"<p>Look for:</p><ul>{items}</ul>"
     _text(element, "graderinfo", info)
     _text(element, "responsetemplate", "")
@@ -225,49 +243,9 @@ def _tags(element: ET.Element, tags: Sequence[str]) -> None:
         _text(holder, "tag", tag, None)
 
 
-def shortanswer_literal(text: str) -> str:
-    """A short answer taken literally: ``*`` is Moodle's wildcard unless escaped."""
-    return text.replace("*", "\\*")
-
-
-# Characters with a meaning inside an embedded answer {1:SHORTANSWER:=...}.
-_CLOZE_SPECIAL = str.maketrans({c: "\\" + c for c in '\\}#~/"*'})
-
-
-def cloze_weights(points: int, blanks: int) -> tuple[int, ...]:
-    """Whole-number weights, at least 1 each, adding up to ``points`` where they can."""
-    if points < blanks:
-        return (1,) * blanks
-    base, extra = divmod(points, blanks)
-    return tuple(base + (1 if n < extra else 0) for n in range(blanks))
-
-
-def cloze_text(q: Cloze) -> tuple[str, int]:
-    """The question text with one SHORTANSWER per deletion, and the total weight."""
-    weights = iter(cloze_weights(q.points, len(q.deletions)))
-    parts: list[str] = []
-    total = 0
-    for segment in q.segments():
-        if isinstance(segment, str):
-            escaped = html.escape(segment, quote=False)
-            parts.append(escaped.replace("{", "&#123;").replace("}", "&#125;"))
-            continue
-        weight = next(weights)
-        total += weight
-        answer = html.escape(segment.answer, quote=False).translate(_CLOZE_SPECIAL)
-        parts.append(f"{{{weight}:SHORTANSWER:={answer}}}")
-        if segment.hint:
-            parts.append(f" [{html.escape(segment.hint, quote=False)}]")
-    return "<p>" + "".join(parts).replace("\n", "<br>") + "</p>", total
-
-
-def _cloze_name(q: Cloze) -> str:
-    return "".join(s if isinstance(s, str) else "___" for s in q.segments())
-
-
-def _rubric_item(item: RubricItem) -> str:
+def _rubric_item(q: Essay, item: RubricItem) -> str:
     """A rubric criterion for the grader: its points, and what each level looks like."""
-    text = html.escape(item.criterion, quote=False)
+    text = lms_html(q, item.criterion)
     if item.points is not None:
         text += f" ({item.points} point{'' if item.points == 1 else 's'})"
     if item.levels is not None:
@@ -276,5 +254,5 @@ def _rubric_item(item: RubricItem) -> str:
             ("Partial", item.levels.partial),
             ("None", item.levels.none),
         )
-        text += "".join(f"<br>{name}: {html.escape(said, quote=False)}" for name, said in levels)
+        text += "".join(f"<br>{name}: {lms_html(q, said)}" for name, said in levels)
     return text

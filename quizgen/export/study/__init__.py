@@ -45,11 +45,17 @@ class StudyExporter:
     default_output = "study.html"
     writes_folder = False
     options = (
-        ExportOption("title", "Title of the page (default: from the essays' authors)."),
+        ExportOption(
+            "title",
+            "Title of the page (default: the project's title, from quizgen.yaml; with no "
+            "project file, the bank's title, or for several banks the essays' authors).",
+        ),
         ExportOption(
             "project",
-            "Name under which the browser keeps progress (default: from the essays' ids). "
-            "Pages with the same name share progress.",
+            "Name under which the browser keeps progress (default: the project's name, "
+            "from quizgen.yaml; for the bundled banks and a folder with no project file, "
+            "the essays' ids, as before project files). Pages with the same name share "
+            "progress.",
             check=project_name,
         ),
     )
@@ -67,11 +73,15 @@ class StudyExporter:
         from .data import study_data
         from .page import render_page
 
-        # A teacher's project keeps progress under its own name; the bundled one as before.
+        # A project file names the page; with none (the bundled banks, or a folder of
+        # banks) the page is named from the banks, as before project files.
+        own_file = not (project.bundled or project.implicit)
+        title = options["title"] or (project.title if own_file else None)
+        # A teacher's project keeps progress under its own name; the bundled banks and a
+        # folder without a project file (whose namespace is the old one) as before, so
+        # that a learner's progress stays.
         own = None if project.namespace == BUNDLED_NAMESPACE else project_name(project.name)
-        data = study_data(
-            catalog, questions, title=options["title"], project=options["project"] or own
-        )
+        data = study_data(catalog, questions, title=title, project=options["project"] or own)
         html = render_page(data)
         write_atomic(out, html)
         essays = len(data["seeds"])

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, assert_never
 
+from markupsafe import Markup
+
 from ...cloze import Deletion
 from ...model import (
     Catalog,
@@ -108,35 +110,101 @@ def question_data(q: Question, catalog: Catalog) -> dict[str, Any]:
     level = getattr(q, "level", None)  # an optional field some projects have
     if level is not None:
         data["level"] = str(level)
+    data.update(unhashed_fields(q))
     return data
 
 
-def rich_fields(q: Question, content: dict[str, Any]) -> dict[str, Any]:
-    """A Markdown bank's prompt, explanation and choices as ``{"html": ...}`` (MathML,
-    made here), and a question's image in its prompt; nothing for a plain question
-    without an image, whose data stays as it was."""
-    from markupsafe import Markup
+def unhashed_fields(q: Question) -> dict[str, Any]:
+    """Fields outside the content hash, as they add nothing a learner sees changed (so
+    adding them marks no question "changed"): a weighted rubric's points, which its
+    items' text already shows, for marking an essay; a Markdown question's stem,
+    rendered, for the lists that name questions."""
+    extra: dict[str, Any] = {}
+    if isinstance(q, Essay) and q.weighted:
+        extra["rubricPoints"] = list(q.criterion_points)
+    if q.markdown and not isinstance(q, Cloze):  # a cloze's stem is plain (rich_fields)
+        extra["stem"] = _html(q.stem, block=True)
+    return extra
 
+
+def rich_fields(q: Question, content: dict[str, Any]) -> dict[str, Any]:
+    """A Markdown bank's fields as the page shows them, and a question's image in its
+    prompt; nothing for a plain question without an image, whose data stays as it was.
+
+    Where the page shows HTML (prompt, explanation, choices, a cloze's text, a
+    matching's left sides, the model answer) a field is ``{"html": ...}`` with MathML
+    made here. Where it can only show or compare text (a typed answer, a hint in a
+    placeholder, a <select>'s options, the ordering's items and the rubric, which the
+    page also reads out in labels) it is plain text (quizgen.plaintext)."""
     from ...rich import to_html
-    from ..richhtml import image_data_uri, rich
 
     if not q.markdown and q.image is None:
         return {}
     changed: dict[str, Any] = {}
-    if not isinstance(q, Cloze):
-        prompt = to_html(q.prompt, markdown=q.markdown, block=True, math="mathml")
+    if q.image is not None or not isinstance(q, Cloze):  # a cloze's prompt is ours
+        prompt = to_html(content["prompt"], markdown=q.markdown, block=True, math="mathml")
         if q.image is not None:
-            img = Markup('<span class="figure"><img src="{}" alt="{}"></span>').format(
-                image_data_uri(q.image.path), q.image.alt
-            )
-            prompt = prompt + str(img)  # str first: Markup + str would escape the str
+            prompt += _figure(q.image.path, q.image.alt)
         changed["prompt"] = {"html": prompt}
-    if q.markdown and q.explanation:
-        changed["explanation"] = {
-            "html": to_html(q.explanation, markdown=True, block=True, math="mathml")
-        }
-    if q.markdown and "choices" in content:
-        changed["choices"] = [{"html": str(rich(c, q))} for c in content["choices"]]
+    if q.markdown:
+        changed.update(_markdown_fields(q, content))
+    return changed
+
+
+def _figure(path: str, alt: str) -> str:
+    from ..richhtml import image_data_uri
+
+    return str(
+        Markup('<span class="figure"><img src="{}" alt="{}"></span>').format(
+            image_data_uri(path), alt
+        )
+    )
+
+
+def _html(text: str, *, block: bool = False) -> dict[str, str]:
+    from ...rich import to_html
+
+    return {"html": to_html(text, markdown=True, block=block, math="mathml")}
+
+
+def _plain(text: str) -> str:
+    from ...plaintext import to_plain
+
+    return to_plain(text, markdown=True)
+
+
+def _markdown_fields(q: Question, content: dict[str, Any]) -> dict[str, Any]:
+    """The type's own fields of a Markdown question, as the page shows them."""
+    changed: dict[str, Any] = {}
+    if q.explanation:
+        changed["explanation"] = _html(q.explanation, block=True)
+    match q:
+        case MultipleChoice() | MultipleAnswer():
+            changed["choices"] = [_html(c) for c in q.choices]
+        case ShortAnswer():
+            changed["answer"] = _plain(q.answer)
+            changed["accept"] = [_plain(a) for a in q.accept]
+        case Cloze():
+            changed["parts"] = [
+                _html(p)
+                if isinstance(p, str)
+                else {"answer": _plain(p["answer"]), "hint": p["hint"] and _plain(p["hint"])}
+                for p in content["parts"]
+            ]
+            changed["stem"] = "".join(
+                _plain(s) if isinstance(s, str) else "_____" for s in q.segments()
+            )
+        case Matching():
+            changed["pairs"] = [[_html(p.left), _plain(p.right)] for p in q.pairs]
+        case Ordering():
+            changed["items"] = [_plain(item) for item in q.items]
+        case Essay():
+            changed["answer"] = _html(q.answer, block=True)
+            changed["rubric"] = [_plain(r) for r in content["rubric"]]
+        case TrueFalse():
+            pass
+        case _:
+            assert_never(q)
     return changed
 
 

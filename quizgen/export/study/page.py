@@ -63,10 +63,10 @@ def render_page(data: dict[str, Any]) -> str:
     from markupsafe import Markup
 
     folder = study_templates()
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
+    from ...templating import environment
+
+    env = environment(
+        jinja2.FileSystemLoader(folder),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -52,10 +52,10 @@ class WorksheetTemplates:
         if override is not None:
             _check_override(override, base)
             loaders.insert(0, jinja2.FileSystemLoader(override))
-        self._env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
+        from ...templating import environment
+
+        self._env = environment(
+            jinja2.ChoiceLoader(loaders),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
