@@ -210,20 +210,32 @@ class Inputs:
     notice: str | None = None
 
 
-def complete_folders(bank_paths: Iterable[str]) -> frozenset[str]:
-    """The folders of ``bank_paths`` (as those paths name them) that hold no bank file
-    other than those: a build from one file of a folder must not make its history
-    forget the other files' questions. A folder that cannot be listed is not complete."""
+def complete_folders(given: Iterable[Path], bank_paths: Iterable[str]) -> frozenset[str]:
+    """The folders of the loaded ``bank_paths`` (as those paths name them) that hold no
+    bank file other than those: a build from one file of a folder must not make its
+    history forget the other files' questions.
+
+    A folder ``given`` as such was listed by the loader and every bank file in it
+    loaded: it is complete without a second look. The folder of a file given alone is
+    listed here, and complete when every bank file in it was given too (and it could be
+    listed)."""
     from .load import bank_files
 
-    paths = [Path(p) for p in bank_paths]
-    loaded = {_resolved(p) for p in paths}
-    complete = set()
-    for folder in {p.parent for p in paths}:
-        problems: list[Problem] = []
-        on_disk = {_resolved(p) for p in bank_files([folder], problems)}
-        if not problems and on_disk <= loaded:
-            complete.add(str(folder))
+    by_folder: dict[str, list[str]] = {}  # a folder's Path is made once, not per bank
+    for path in bank_paths:
+        by_folder.setdefault(os.path.dirname(path), []).append(path)
+    read_whole = {g for g in given if g.is_dir()}
+    complete: set[str] = set()
+    loaded: set[Path] = set()
+    for banks in by_folder.values():
+        folder = Path(banks[0]).parent
+        if folder not in read_whole:
+            loaded = loaded or {_resolved(Path(p)) for ps in by_folder.values() for p in ps}
+            problems: list[Problem] = []
+            on_disk = {_resolved(p) for p in bank_files([folder], problems)}
+            if problems or not on_disk <= loaded:
+                continue
+        complete.add(str(folder))
     return frozenset(complete)
 
 

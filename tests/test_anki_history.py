@@ -154,7 +154,9 @@ def test_the_deck_forgets_in_a_folder_its_caller_read_whole_whatever_is_on_disk_
     assert anki("banks").exit_code == 0
     (banks / "awkward-text.yaml").rename(banks / "awkward-text.txt")
     catalog = load_catalog([Path("banks")], SEEDS).catalog
-    whole = replace(catalog, complete_folders=complete_folders(b.path for b in catalog.banks))
+    whole = replace(
+        catalog, complete_folders=complete_folders([Path("banks")], (b.path for b in catalog.banks))
+    )
     assert whole.complete_folders == {"banks"}
     # A bank file appears after the loading: the deck goes by what was loaded.
     (banks / "awkward-text.txt").rename(banks / "awkward-text.yaml")
@@ -163,12 +165,16 @@ def test_the_deck_forgets_in_a_folder_its_caller_read_whole_whatever_is_on_disk_
 
 def test_a_folder_is_complete_when_every_bank_file_in_it_was_loaded(banks: Path) -> None:
     one, other = "banks/every-type.yaml", "banks/awkward-text.yaml"
-    assert complete_folders([one]) == frozenset()  # the other file is on disk, not given
-    assert complete_folders([one, other]) == {"banks"}
+    files = [Path(one), Path(other)]
+
+    assert complete_folders(files[:1], [one]) == frozenset()  # the other file is on disk, not given
+    assert complete_folders(files, [one, other]) == {"banks"}
     (banks / "notes.txt").write_text("not a bank", "utf-8")
-    assert complete_folders([other, one]) == {"banks"}
+    assert complete_folders(files[::-1], [other, one]) == {"banks"}
     (banks / "new.yml").write_text("title: New\nquestions: []\n", "utf-8")
-    assert complete_folders([one, other]) == frozenset()
+    assert complete_folders(files, [one, other]) == frozenset()
+    # The folder given as such: the loader listed it and read every bank file in it.
+    assert complete_folders([Path("banks")], [one, other]) == {"banks"}
 
 
 def test_history_option_keeps_the_file_elsewhere(banks: Path) -> None:

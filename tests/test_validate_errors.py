@@ -232,7 +232,7 @@ def test_warnings_come_with_the_errors(run, tmp_path) -> None:
     ]
 
 
-def test_missing_seeds_are_reported_once(run, tmp_path) -> None:
+def test_a_missing_essay_list_is_reported_once(run, tmp_path) -> None:
     result = run("validate", "tests/fixtures/good/every-type.yaml", "--seeds", str(tmp_path))
     assert (result.exit_code, result.stderr) == (
         1,

@@ -145,8 +145,8 @@ def load(
         say(line, err=True)
     # Which folders were read whole, for the exporters (the Anki history): found here,
     # once, so that no exporter looks at the disk for it.
-    banks = (b.path for b in result.catalog.banks)
-    catalog = dataclasses.replace(result.catalog, complete_folders=complete_folders(banks))
+    whole = complete_folders(inputs.banks, (b.path for b in result.catalog.banks))
+    catalog = dataclasses.replace(result.catalog, complete_folders=whole)
     return Loaded(catalog, result.warnings, project)
 
 
