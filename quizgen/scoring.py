@@ -3,6 +3,7 @@ worksheets, ``quizgen mark`` and the learning platforms' exports."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,6 +33,9 @@ class Scoring:
         if isinstance(q, Matching) and self.match == "pair":
             return q.points * len(q.pairs)
         return q.points
+
+    def total(self, questions: Iterable[Question]) -> int:
+        return sum(self.points(q) for q in questions)
 
     def rule(self, q: Question) -> str:
         """The rule for ``q`` in words, for the key; empty where there is nothing to say."""

@@ -51,7 +51,7 @@ class CanvasExporter:
         title = options["title"] or default_title(catalog, project)
         data = canvas_zip(catalog, questions, title)
         write_atomic(out, data)
-        points = sum(DEFAULT_SCORING.points(q) for q in questions)
+        points = DEFAULT_SCORING.total(questions)
         line = (
             f"wrote {out}: the quiz {title!r}, "
             f"{count(len(questions), 'question')}, {count(points, 'point')}"

@@ -27,12 +27,11 @@ def quiz_ident(title: str) -> str:
 def canvas_zip(catalog: Catalog, questions: Sequence[Question], title: str) -> bytes:
     ident = quiz_ident(title)
     pictures = Pictures()
-    total = sum(DEFAULT_SCORING.points(q) for q in questions)
     quiz = assessment(catalog, questions, ident, title, pictures)
     files = {
         "imsmanifest.xml": manifest(ident, title, tuple(pictures.files)),
         f"{ident}/{ident}.xml": quiz,
-        f"{ident}/assessment_meta.xml": meta(ident, title, total),
+        f"{ident}/assessment_meta.xml": meta(ident, title, DEFAULT_SCORING.total(questions)),
         **pictures.files,
     }
     buffer = io.BytesIO()

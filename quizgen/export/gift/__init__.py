@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import Exporter, Written
-from ..lms import count, default_title, project_option
+from ..lms import CATEGORY_OPTION, count, default_title
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,12 +33,7 @@ class GiftExporter:
     """
     default_output = "{name}.gift.txt"
     writes_folder = False
-    options = (
-        project_option(
-            "category",
-            "Top category in Moodle's question bank; each bank becomes a category under it.",
-        ),
-    )
+    options = (CATEGORY_OPTION,)
 
     def write(
         self,

@@ -40,6 +40,13 @@ def default_title(catalog: Catalog, project: Project) -> str:
     return title_for(project, [b.path for b in catalog.banks], [b.title for b in catalog.banks])
 
 
+# Moodle's and GIFT's one option: where the banks' categories go.
+CATEGORY_OPTION = project_option(
+    "category",
+    "Top category in Moodle's question bank; each bank becomes a category under it.",
+)
+
+
 def short_title(title: str) -> str:
     """A essay's title up to its first full stop, as the answer keys cite it."""
     head, stop, _ = title.partition(". ")

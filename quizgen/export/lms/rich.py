@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -22,7 +21,6 @@ from ...rich import is_block, to_html
 # Stands in for a blank (a cloze deletion) while its text is rendered as Markdown:
 # a private-use character Markdown leaves alone (quizgen.rich uses U+E000, U+E001).
 BLANK = "\ue002"
-_TAG = re.compile(r"<[^>]*>")
 
 
 def is_rich(q: QuestionBase) -> bool:
